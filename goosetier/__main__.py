@@ -1,0 +1,5 @@
+"""``python -m goosetier`` — same as the ``goosetier`` command."""
+
+from goosetier.cli import main
+
+raise SystemExit(main())

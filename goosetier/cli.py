@@ -1,0 +1,220 @@
+"""The ``goosetier`` command: sub-commands for scripts; no sub-command opens the window.
+
+Start-up stays light (no Qt or SQLAlchemy import until a command needs it), so ``--version``
+costs little more than starting Python. Errors a user can cause are one clear line on stderr and
+exit status 1 (2 for usage), never a traceback; anything unexpected is logged to a file and the
+line names that file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from goosetier import APP_NAME_ZH, __version__
+
+log = logging.getLogger("goosetier")
+EXIT_ERROR, EXIT_USAGE, EXIT_STRICT = 1, 2, 3
+
+
+class CliError(Exception):
+    """A failure with a code for the message table (or a ready sentence)."""
+
+    def __init__(self, code: str, status: int = EXIT_ERROR, **params: object) -> None:
+        super().__init__(code)
+        self.code, self.status, self.params = code, status, params
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select, text
+
+    from goosetier.store import models as m
+    from goosetier.store.database import current_revision, head_revision
+
+    reg = _open(args, migrate=True)
+    try:
+        problems = []
+        if reg.is_sqlite:
+            with reg.engine.connect() as conn:
+                result = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+                fk = conn.execute(text("PRAGMA foreign_key_check")).all()
+            if result != ["ok"]:
+                problems.append("integrity_check: " + "; ".join(result[:5]))
+            if fk:
+                problems.append(f"foreign_key_check: {len(fk)} 处外键不一致")
+        revision, head = current_revision(reg.engine), head_revision()
+        with reg.session() as s:
+            counts = {t: s.scalar(select(func.count()).select_from(getattr(m, cls))) or 0
+                      for t, cls in (("enterprise", "Enterprise"), ("designation", "Designation"),
+                                     ("program", "Program"), ("plan_period", "PlanPeriod"),
+                                     ("import_batch", "ImportBatch"))}
+        out = {"database": _display_url(reg), "schema": revision, "head": head,
+               "at_head": revision == head, "integrity": "ok" if not problems else problems,
+               "counts": counts, "migrated_from": reg.migrated_from,
+               "backup": str(reg.backup) if reg.backup else None}
+        if args.json:
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+        else:
+            print(f"台账数据库：{out['database']}")
+            print(f"结构版本：{revision}（最新 {head}）")
+            if reg.backup:
+                print(f"升级前已备份：{reg.backup}")
+            print("完整性检查：" + ("通过" if not problems else "；".join(problems)))
+            print("记录数：企业 {enterprise} 家，称号 {designation} 条，称号目录 {program} 项，"
+                  "规划期 {plan_period} 个，导入批次 {import_batch} 个".format(**counts))
+        return 0 if not problems else EXIT_ERROR
+    finally:
+        reg.close()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from goosetier.store.database import backup_sqlite
+
+    reg = _open(args, migrate=False)
+    try:
+        if not reg.is_sqlite or reg.path is None:
+            raise CliError("backup_server_db")
+        out = backup_sqlite(reg.path, "manual", Path(args.out).resolve() if args.out else None)
+    finally:
+        reg.close()
+    print(f"已备份到：{out}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from goosetier.reports.summary import build_summary
+
+    reg = _open(args)
+    try:
+        with reg.session() as s:
+            summary = build_summary(s, args.plan, args.year)
+    finally:
+        reg.close()
+    if args.json:
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{summary.district}企业雁阵梯度培育情况（{summary.plan}，截至{summary.year}年底）")
+    for r in summary.rows:
+        target = "—" if r.target is None else f"{r.target:g}"
+        done = "—" if r.completion is None else f"{r.completion:.1%}"
+        print(f"  {r.formation_name}  {r.name}：{r.count} 家 / 目标 {target}，完成 {done}")
+    return 0
+
+
+# --- plumbing ----------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, migrate: bool = True):
+    from goosetier.store.database import open_registry
+
+    return open_registry(args.db, migrate=migrate)
+
+
+def _display_url(reg) -> str:
+    return str(reg.path) if reg.path else reg.url.split("@")[-1]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="goosetier", description=f"GooseTier {APP_NAME_ZH}：不带子命令时打开窗口。")
+    parser.add_argument("--version", action="version", version=f"GooseTier {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="台账数据库文件或 SQLAlchemy URL（默认：用户数据目录中的 registry.sqlite3）")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None, help="消息语言")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("check", help="检查台账：结构版本、完整性、记录数")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="备份台账数据库文件")
+    p.add_argument("out", nargs="?", help="备份文件路径（默认写入备份目录）")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("summary", help="各梯度目标完成情况")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--plan", help="规划期名称，如 十四五（也接受 14th）")
+    p.add_argument("--year", type=int, help="统计年份（默认规划目标年）")
+    p.set_defaults(func=cmd_summary)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Other layers' commands register here (import/export, printing, selftest …): each is a
+# function taking the sub-parser collection.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _load_extra_commands() -> None:
+    from goosetier import cli_commands
+
+    EXTRA_COMMANDS[:] = cli_commands.REGISTER
+
+
+def _error_text(exc: BaseException, lang: str) -> str | None:
+    """The one line for an error a user can cause, or None for a bug."""
+    from goosetier.core.messages import message
+
+    code = getattr(exc, "code", None)
+    params = getattr(exc, "params", None)
+    if isinstance(code, str) and isinstance(params, dict):
+        return message(code, params, lang)
+    if isinstance(exc, FileNotFoundError):
+        return message("file_not_found", {"path": exc.filename}, lang)
+    if isinstance(exc, PermissionError):
+        return message("file_permission", {"path": exc.filename}, lang)
+    return None
+
+
+def _log_crash(exc: BaseException) -> Path | None:
+    try:
+        from goosetier import paths
+
+        log_file = paths.logs_dir() / "goosetier.log"
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        log.addHandler(handler)
+        log.error("unexpected error", exc_info=exc)
+        handler.close()
+        return log_file
+    except Exception:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    _load_extra_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = args.lang or ("en" if os.environ.get("GOOSETIER_LANG", "").startswith("en") else "zh")
+    try:
+        if args.command is None:
+            from goosetier.app import run
+
+            return run(args.db)
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("已取消。" if lang == "zh" else "Cancelled.", file=sys.stderr)
+        return 130
+    except BaseException as exc:  # noqa: BLE001 - the one place errors become words
+        if isinstance(exc, SystemExit):
+            raise
+        text = _error_text(exc, lang)
+        if text is None:
+            log_file = _log_crash(exc)
+            where = f"（详细信息已记录到 {log_file}）" if log_file else ""
+            text = f"抱歉，发生了意外错误：{type(exc).__name__}: {exc}{where}"
+        print(f"goosetier: {text}", file=sys.stderr)
+        return getattr(exc, "status", EXIT_ERROR)
+
+
+def gui_main() -> int:
+    return main([])

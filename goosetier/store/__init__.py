@@ -1,0 +1,1 @@
+"""The registry: SQLAlchemy models, opening and migrating the database, backups, queries."""

@@ -1,0 +1,1 @@
+"""Shipped data: program catalog, plan targets, sample roster, translations, icons."""
