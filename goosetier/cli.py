@@ -150,15 +150,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Other layers' commands register here (import/export, printing, selftest …): each is a
-# function taking the sub-parser collection.
+# The features' commands (goosetier.commands.*) register here: each is a function taking the
+# sub-parser collection.
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def _load_extra_commands() -> None:
-    from goosetier import cli_commands
+    from goosetier import commands
 
-    EXTRA_COMMANDS[:] = cli_commands.REGISTER
+    EXTRA_COMMANDS[:] = commands.registrars()
 
 
 def _error_text(exc: BaseException, lang: str) -> str | None:

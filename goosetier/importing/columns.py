@@ -100,6 +100,15 @@ def normalize_header(text: object) -> str:
     return _DROP.sub("", norm)
 
 
+def header_text(value: object) -> str:
+    """A header cell as shown to the officer: white space collapsed, width kept ("（亿元）")."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
 _LOOKUP: dict[str, str] = {
     normalize_header(syn): fid for fid, syns in SYNONYMS.items() for syn in syns
 }
@@ -190,7 +199,7 @@ def header_signature(headers: Sequence[object]) -> str:
 
 def map_columns(headers: Sequence[object]) -> ColumnMapping:
     """Map a header row to fields by synonyms; the first column to claim a field keeps it."""
-    texts = tuple("" if h is None else " ".join(str(h).split()) for h in headers)
+    texts = tuple(header_text(h) for h in headers)
     fields: dict[int, str] = {}
     units: dict[str, str] = {}
     years: dict[int, int] = {}

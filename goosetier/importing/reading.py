@@ -221,7 +221,7 @@ def _decode_csv(path: Path) -> tuple[str, str | None]:
 
 
 def _csv_rows(text: str) -> Iterator[list]:
-    sample = text[:64 * 1024]
+    sample = text[: 64 * 1024]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, _CSV_DELIMITERS)
     except csv.Error:

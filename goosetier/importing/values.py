@@ -96,7 +96,8 @@ def _read_date(value: object) -> tuple[int, dt.date | None] | None:
 
 
 def _read_number(number: float, original: object) -> tuple[int, dt.date | None]:
-    if number.is_integer() and _YEAR_MIN <= number <= _YEAR_MAX:
+    if _YEAR_MIN <= number < _YEAR_MAX + 1:
+        # 2023 is a year; 2023.05 is year.month typed as a number (2023.1 may be Jan or Oct).
         return int(number), None
     if number.is_integer() and 19000101 <= number <= 21001231:
         n = int(number)
@@ -151,8 +152,7 @@ def parse_date_range(value: object) -> tuple[dt.date | None, dt.date | None]:
     return parse_date(parts[0]), parse_date(parts[1])
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _BATCH = re.compile(r"第\s*([0-9零〇一二两三四五六七八九十百]+)\s*批")
 _BARE_BATCH = re.compile(r"^([0-9]+|[零〇一二两三四五六七八九十百]+)\s*批?次?$")
 
@@ -233,12 +233,12 @@ def split_programs(value: object) -> list[str]:
     """
     if value is None:
         return []
-    raw = str(value).replace("\u3000", "\n")
-    text = unicodedata.normalize("NFKC", raw)
     parts: list[str] = []
     current: list[str] = []
     closing: list[str] = []
-    for ch in text:
+    for original in str(value).replace("\u3000", "\n"):
+        # Decide on the half-width form (；→; ，→,) but keep the character as written.
+        ch = unicodedata.normalize("NFKC", original)
         if closing and ch == closing[-1]:
             closing.pop()
         elif ch in _OPENERS and not (ch == '"' and closing and closing[-1] == '"'):
@@ -247,7 +247,10 @@ def split_programs(value: object) -> list[str]:
             parts.append("".join(current))
             current = []
             continue
-        current.append(ch)
+        elif not closing and "①" <= original <= "⑳":  # ①高企②瞪羚: a number starts a name
+            parts.append("".join(current))
+            current = []
+        current.append(original)
     parts.append("".join(current))
     names: list[str] = []
     for part in parts:
@@ -258,15 +261,23 @@ def split_programs(value: object) -> list[str]:
 
 
 def _unwrap(name: str) -> str:
-    while len(name) >= 2 and _OPENERS.get(name[0]) == name[-1] and _balanced(name[1:-1]):
+    while len(name) >= 2 and _pair(name[0]) == _norm(name[-1]) and _balanced(name[1:-1]):
         name = name[1:-1].strip()
     return name
+
+
+def _norm(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _pair(ch: str) -> str | None:
+    return _OPENERS.get(_norm(ch))
 
 
 def _balanced(inner: str) -> bool:
     """True when stripping the outer pair leaves the inner pairs intact ("“a”和“b”" is not)."""
     depth: list[str] = []
-    for ch in inner:
+    for ch in map(_norm, inner):
         if depth and ch == depth[-1]:
             depth.pop()
         elif ch in _OPENERS:
@@ -276,13 +287,13 @@ def _balanced(inner: str) -> bool:
     return not depth
 
 
-_NOT_LISTED = ("未上市", "拟上市", "拟", "未", "辅导", "申报", "在审", "排队", "新三板", "挂牌",
-               "股转")
+_NOT_LISTED = tuple("未上市 拟上市 拟 未 辅导 申报 在审 排队 新三板 挂牌 股转".split())
 _NO = frozenset({"否", "无", "没有", "no", "n", "false", "0"})
 _YES = frozenset({"是", "已上市", "上市", "yes", "y", "true", "1"})
-_EXCHANGES = ("a股", "b股", "h股", "港股", "美股", "上交所", "深交所", "北交所", "科创板",
-              "创业板", "主板", "中小板", "纳斯达克", "纽交所", "联交所", "香港", "证券交易所",
-              "境外上市", "境内上市", "nasdaq", "nyse", "hkex", "sse", "szse", "bse", "上市")
+_EXCHANGES = tuple(
+    "a股 b股 h股 港股 美股 上交所 深交所 北交所 科创板 创业板 主板 中小板 纳斯达克 纽交所 联交所 香港 "
+    "证券交易所 境外上市 境内上市 nasdaq nyse hkex sse szse bse 上市".split()
+)
 _TICKER = re.compile(r"^\d{6}(?:\.(?:sh|sz|bj))?$|^\d{4,5}\.hk$")
 
 
