@@ -60,3 +60,21 @@ MESSAGES.update({
                    "No graphical display (DISPLAY / WAYLAND_DISPLAY unset); run on a desktop "
                    "or use a sub-command (goosetier --help)."),
 })
+
+
+def _load_feature_messages() -> None:
+    """Each feature keeps its codes in goosetier/core/messages_<feature>.py (a MESSAGES dict of
+    code → (zh, en)); they are merged into the one table here."""
+    import importlib
+
+    for feature in ("import", "export", "print", "share", "package"):
+        try:
+            module = importlib.import_module(f"goosetier.core.messages_{feature}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"goosetier.core.messages_{feature}":
+                raise
+            continue
+        MESSAGES.update(module.MESSAGES)
+
+
+_load_feature_messages()
