@@ -25,12 +25,12 @@ run: $(VENV)/.run-stamp
 
 ## Install what the tests need (Python and Debian packages), then lint, layering and the suite.
 test: $(VENV)/.test-stamp system-deps
-	$(VENV)/bin/ruff check goosetier tests bench
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.test-stamp
-	$(VENV)/bin/ruff check goosetier tests bench
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
 ## Debian packages the suite needs (Qt's libraries, a CJK font, poppler, PostgreSQL).

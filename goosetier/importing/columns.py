@@ -83,7 +83,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _BRACKETS = str.maketrans("【〔｛《〈】〕｝》〉", "((((()))))")  # NFKC already folds （）［］
 _DROP = re.compile(r"[\s_\-—:：*★※·•、'\"“”‘’]+")
 _YEAR = re.compile(r"(?:19|20)\d{2}年度?|(?:19|20)\d{2}(?=\D|$)")
-_BRACKET_UNIT = re.compile(rf"\((?:单位)?({_UNIT_ALT})\)")
+_BRACKET_UNIT = re.compile(rf"\((?:[^()]*?[,;])?(?:单位)?({_UNIT_ALT})\)")
 # Without brackets only money units are trusted: "营业收入万元" yes, "企业家" is no 企业 + 家.
 _SUFFIX_UNIT = re.compile(r"(?:单位|/|,)?(亿美元|万美元|亿元|万元|千元|元)$")
 _GROUP = re.compile(r"\([^()]*\)")

@@ -221,13 +221,35 @@ def _decode_csv(path: Path) -> tuple[str, str | None]:
 
 
 def _csv_rows(text: str) -> Iterator[list]:
-    sample = text[: 64 * 1024]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, _CSV_DELIMITERS)
-    except csv.Error:
-        dialect = csv.excel
-    for record in csv.reader(io.StringIO(text, newline=""), dialect):
+    delimiter = csv_delimiter(text[: 64 * 1024])
+    for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
         yield [v if v != "" else None for v in record]
+
+
+def csv_delimiter(sample: str) -> str:
+    """The delimiter (comma, tab, semicolon) that splits the most lines, then most evenly.
+
+    csv.Sniffer alone gives up on real rosters (a 附件1 title line, rows with a trailing empty
+    cell), so it only breaks a tie; comma is the last resort.
+    """
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    scores = {}
+    for delimiter in _CSV_DELIMITERS:
+        widths = [len(r) for r in csv.reader(lines, delimiter=delimiter)]
+        split = [w for w in widths if w > 1]
+        modal = max((split.count(w) for w in set(split)), default=0)
+        scores[delimiter] = (len(split), modal)
+    (best, score), (_second, runner_up) = sorted(
+        scores.items(), key=lambda kv: kv[1], reverse=True
+    )[:2]
+    if score[0] == 0:
+        return ","
+    if score != runner_up:
+        return best
+    try:
+        return csv.Sniffer().sniff(sample, _CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","
 
 
 # --- xlsx cells that calamine reads as "" -------------------------------------------------------
