@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint system-deps bench screenshots package clean
+.PHONY: run test lint system-deps bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.run-stamp: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.test-stamp: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install -e '.[test,postgres]'
+	$(PIP) install -e '.[test,postgres,package]'
 	touch $(VENV)/.run-stamp $@
 
 ## Start the program on the default local registry.
@@ -42,3 +42,19 @@ bench: $(VENV)/.test-stamp
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache
+
+include packaging/package.mk
+
+## Refresh the Chinese .ts from the sources (translate new entries, commit the .ts), build the .qm
+translations: $(VENV)/.run-stamp
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none -source-language en -target-language zh_CN \
+	    $$(find goosetier/gui -name '*.py' -not -path 'goosetier/gui/printing*' | sort) \
+	    -ts resources/i18n/goosetier_zh_CN.ts
+	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/goosetier_zh_CN.ts -qm resources/i18n/goosetier_zh_CN.qm
+
+## Offscreen screenshots of the window, import preview and dashboard (README picture in docs/)
+screenshots: $(VENV)/.run-stamp system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m goosetier.gui.screenshots build/screenshots
+	mkdir -p docs && cp build/screenshots/main-window.png docs/main-window.png
+
+.PHONY: translations screenshots

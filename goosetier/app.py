@@ -1,4 +1,9 @@
-"""Composition root: paths → registry → QApplication → main window."""
+"""Composition root: paths → registry → QApplication → main window.
+
+The registry is, in order: ``--db``, ``GOOSETIER_DB``, the location chosen in the settings
+dialog (QSettings; it takes effect here, at the next start), the home folder's SQLite file.
+A registry that cannot be opened is reported by the CLI as one clear line (RegistryError).
+"""
 
 from __future__ import annotations
 
@@ -18,12 +23,24 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def registry_target(db: str | None) -> str | None:
+    """The registry to open: --db, GOOSETIER_DB, the settings dialog's choice, else default."""
+    if db or os.environ.get("GOOSETIER_DB"):
+        return db
+    from goosetier.gui.settings import db_location
+
+    return db_location() or None
+
+
 def run(db: str | None = None) -> int:
     if not has_display():
         raise AppError("no_display")
     from goosetier.store.database import open_registry
 
-    registry = open_registry(db)
+    registry = open_registry(registry_target(db))
     from goosetier.gui.main_window import launch
 
-    return launch(registry)
+    try:
+        return launch(registry)
+    finally:
+        registry.close()

@@ -92,6 +92,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from goosetier.reports.summary import build_summary
 
+    if args.pdf:  # the printed sheet (goosetier.gui.printing; Qt is imported only here)
+        from goosetier.gui.printing import SECTIONS, export_summary_pdf
+
+        skip = {"clusters"} if args.no_clusters else set()
+        skip |= {"expiring"} if args.no_expiring else set()
+        reg = _open(args)
+        try:
+            pages = export_summary_pdf(reg, args.pdf, plan=args.plan, year=args.year,
+                                       landscape=args.landscape,
+                                       sections=tuple(s for s in SECTIONS if s not in skip))
+        finally:
+            reg.close()
+        print(f"已生成汇总表 PDF：{Path(args.pdf).resolve()}（共 {pages} 页）")
+        return 0
     reg = _open(args)
     try:
         with reg.session() as s:
@@ -139,10 +153,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", nargs="?", help="备份文件路径（默认写入备份目录）")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("summary", help="各梯度目标完成情况")
-    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p = sub.add_parser("summary", help="各梯度目标完成情况（--pdf 打印汇总表）")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="输出 JSON")
+    out.add_argument("--pdf", metavar="OUT.pdf", help="生成 A4 梯度培育情况汇总表 PDF")
     p.add_argument("--plan", help="规划期名称，如 十四五（也接受 14th）")
     p.add_argument("--year", type=int, help="统计年份（默认规划目标年）")
+    p.add_argument("--landscape", action="store_true", help="PDF 横向（默认纵向）")
+    p.add_argument("--no-clusters", action="store_true", help="PDF 不含分产业集群统计")
+    p.add_argument("--no-expiring", action="store_true", help="PDF 不含即将到期称号")
     p.set_defaults(func=cmd_summary)
 
     for register in EXTRA_COMMANDS:

@@ -1,1 +1,2 @@
 """The Qt window: the only layer that imports PySide6 or pyqtgraph."""
+

@@ -1,35 +1,270 @@
-"""The main window (a first version: the summary of the current plan; the full window follows)."""
+"""The main window: tier browser | enterprise table | detail panel, and the dashboard tab.
+
+Composition only: the panes, the Editor (undo stack) and the actions are built here and wired
+together. A write's ``Changes`` go to every pane, each refreshing what concerns it. UI state
+(geometry, splitters, table header, recent files, last folder) is kept in QSettings.
+"""
 
 from __future__ import annotations
 
-import sys
+import datetime as dt
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from sqlalchemy import func, select
 
 from goosetier import APP_NAME_ZH, __version__
-from goosetier.reports.summary import build_summary
+from goosetier.gui import i18n
+from goosetier.gui import settings as st
+from goosetier.gui.actions import Actions
+from goosetier.gui.changes import EVERYTHING, Changes
+from goosetier.gui.charts.dashboard import Dashboard
+from goosetier.gui.editor import Editor
+from goosetier.gui.views.detail_panel import DetailPanel
+from goosetier.gui.views.enterprise_view import EnterpriseView
+from goosetier.gui.views.tier_browser import TierBrowser
+from goosetier.gui.window_ops import WindowOps
+from goosetier.store import models as m
+from goosetier.store.queries import district_name
+
+ROSTER_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".et", ".xlsb"}
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, registry) -> None:
+class MainWindow(WindowOps, QMainWindow):
+    def __init__(self, registry, today: dt.date | None = None) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self.registry = registry
-        self.setWindowTitle(f"{APP_NAME_ZH} GooseTier {__version__}")
-        with registry.session() as s:
-            summary = build_summary(s)
-        table = QTableWidget(len(summary.rows), 4)
-        table.setHorizontalHeaderLabels(["指标", "当前数", "目标", "完成率"])
-        for i, r in enumerate(summary.rows):
-            done = "—" if r.completion is None else f"{r.completion:.1%}"
-            target = "—" if r.target is None else f"{r.target:g}"
-            for j, v in enumerate((r.name, str(r.count), target, done)):
-                table.setItem(i, j, QTableWidgetItem(v))
-        self.setCentralWidget(table)
-        self.resize(900, 600)
+        self.today = today or dt.date.today()
+        self.editor = Editor(registry, self)
+        self.browser = TierBrowser(registry, self)
+        self.table = EnterpriseView(registry, self)
+        self.detail = DetailPanel(registry, self.editor, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (self.browser, self.table, self.detail):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 720, 460])
+        self.dashboard = Dashboard(registry, self, self.today)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.dashboard, "")
+        self.setCentralWidget(self.tabs)
+        self.actions = Actions(self)
+        self.count_label, self.path_label = QLabel(self), QLabel(self)
+        self.path_label.setObjectName("registryPath")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.setAcceptDrops(True)
+
+        self.browser.node_selected.connect(self._node_selected)
+        self.table.enterprise_selected.connect(self.detail.show_enterprise)
+        self.table.message.connect(self._search_message)
+        self.table.rows_changed.connect(lambda _n: self._update_counts())
+        self.dashboard.enterprise_requested.connect(self.show_enterprise)
+        self.editor.changed.connect(self.apply_changes)
+        self.editor.failed.connect(self.edit_failed)
+        self.actions.recent.aboutToShow.connect(self._fill_recent)
+        self.actions.columns.aboutToShow.connect(self._fill_columns)
+        self.retranslate()
+        self._restore_state()
+        self._update_counts()
+
+    # --- language ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.actions.retranslate()
+        self.tabs.setTabText(0, self.tr("Registry"))
+        self.tabs.setTabText(1, self.tr("Dashboard"))
+        for pane in (self.table, self.detail, self.dashboard):
+            pane.retranslate()
+        self.browser.model.relabel()
+        self._update_title()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, language: str, remember: bool = True) -> None:
+        """Switch the window's language now (and for the next start when `remember`)."""
+        if remember:
+            st.set_language(language)
+        i18n.install(language)
+        self.retranslate()
+
+    def _update_title(self) -> None:
+        with self.registry.session() as s:
+            district = district_name(s)
+        app = APP_NAME_ZH if i18n.lang() == "zh" else "GooseTier"
+        self.setWindowTitle(f"{app} — {district}  (GooseTier {__version__})")
+
+    def _update_counts(self) -> None:
+        with self.registry.session() as s:
+            total = s.scalar(select(func.count()).select_from(m.Enterprise)) or 0
+        shown = self.table.model.rowCount()
+        self.count_label.setText(self.tr("{shown} of {total} enterprises shown").format(
+            shown=f"{shown:,}", total=f"{total:,}"))
+        where = str(self.registry.path) if self.registry.path else self.registry.url
+        self.path_label.setText(self.tr("Registry: {path}").format(path=where))
+        self.total_enterprises = total
+
+    # --- filtering and selection --------------------------------------------------------------
+
+    def _node_selected(self, key: str) -> None:
+        self.table.set_node_condition(self.browser.model.condition(key))
+
+    def _search_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 15000)
+        else:
+            self.statusBar().clearMessage()
+
+    def show_enterprise(self, eid: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        if not self.table.select_enterprise(eid):
+            self.browser.select("all")
+            self.table.search.clear()
+            self.table.apply_search()
+            self.table.select_enterprise(eid)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.table.search.setFocus()
+        self.table.search.selectAll()
+
+    # --- changes --------------------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Refresh what a write changed: table rows, tier counts, detail, dashboard."""
+        self.table.model.apply_changes(changes)
+        if changes.counts or changes.added or changes.removed or changes.reload_all:
+            self.browser.refresh()
+        self.detail.apply_changes(changes)
+        self.dashboard.apply_changes(changes)
+        if changes.settings:
+            self._update_title()
+        self._update_counts()
+
+    def refresh_all(self) -> None:
+        self.apply_changes(EVERYTHING)
+
+    def edit_failed(self, exc: BaseException, reload: Changes, retry) -> None:
+        from goosetier.core.messages import message
+        from goosetier.gui.errors import show_error
+        from goosetier.store.conflicts import ConflictError
+
+        if not isinstance(exc, ConflictError):
+            show_error(self, exc)
+            if reload.enterprises or reload.reload_all:
+                self.apply_changes(reload)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Record changed by someone else"),
+                          self.tr("This record has been changed by someone else; your change "
+                                  "was not saved."), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("conflictBox")
+        box.setInformativeText(message(exc.code, exc.params, i18n.lang()))
+        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = None
+        if retry is not None and exc.current_version is not None:
+            overwrite = box.addButton(self.tr("Overwrite with my values"),
+                                      QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def done(button) -> None:
+            if button is overwrite:
+                retry(exc.current_version)
+            elif button is reload_button:
+                self.apply_changes(reload | Changes(counts=True))
+
+        box.buttonClicked.connect(done)
+        self.last_dialog = box
+        box.open()
+
+    # --- window state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = st.settings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1420, 860)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        split = s.value("window/splitter")
+        if split is not None:
+            self.splitter.restoreState(split)
+
+    def save_state(self) -> None:
+        s = st.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.sync()
+        self.table.save_state()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        from goosetier.gui import tasks
+
+        self.save_state()
+        tasks.wait_all(10000)
+        super().closeEvent(event)
+
+    # --- drag and drop ------------------------------------------------------------------------
+
+    @staticmethod
+    def _roster_paths(mime) -> list[str]:
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls()
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in ROSTER_SUFFIXES]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._roster_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = self._roster_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_import(paths[0])
+
+    # --- recent files, columns ----------------------------------------------------------------
+
+    def _fill_recent(self) -> None:
+        menu = self.actions.recent
+        menu.clear()
+        files = st.recent_files()
+        for path in files:
+            menu.addAction(path, lambda p=path: self.open_import(p))
+        if files:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear the list"), st.clear_recent_files)
+        else:
+            menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _fill_columns(self) -> None:
+        menu = self.actions.columns
+        menu.clear()
+        for action in self.table.column_menu().actions():
+            action.setParent(menu)
+            menu.addAction(action)
 
 
-def launch(registry) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+def launch(registry, offer_first_start: bool = True) -> int:
+    from goosetier.gui.app_setup import prepare_application
+
+    app = prepare_application()
     win = MainWindow(registry)
     win.show()
+    if offer_first_start:
+        win.offer_first_start()
     return app.exec()

@@ -109,58 +109,81 @@ def _is_column_numbers(row: Sequence[object]) -> bool:
 def classify(rows: Iterable[Sequence[object]], header: HeaderInfo) -> Iterator[ClassifiedRow]:
     """Classify every row from ``header.data_start`` on (rows are indexed from the sheet's
     first row, as given to :func:`locate`)."""
-    norm_headers = [normalize_header(h) for h in header.headers]
-    wanted = max(2, (sum(1 for h in norm_headers if h) + 1) // 2)
-    wide = sum(1 for h in header.headers if h) >= 3
-    seq_col = _column_of(header.headers, "seq")
+    kinds = _RowKinds(header)
     section: Section | None = None
-    in_notes = False
     for index, row in enumerate(rows):
         if index < header.data_start:
             continue
-        values = list(row)
-        cells = [(col, text) for col, v in enumerate(values) if (text := clean_text(v))]
-        kind = _kind(cells, values, norm_headers, wanted, wide, seq_col, in_notes)
-        if kind == "footnote":
-            in_notes = True
-        elif kind == "section":
-            section = parse_section(" ".join(text for _col, text in cells))
-        elif kind == "data":
-            in_notes = False
+        values = row if isinstance(row, list) else list(row)
+        kind, texts = kinds.kind(values)
+        if kind == "section":
+            section = parse_section(" ".join(texts))
         yield ClassifiedRow(index, index + 1, kind, values, section if kind == "data" else None)
 
 
-def _kind(
-    cells: list[tuple[int, str]],
-    values: list[object],
-    norm_headers: list[str],
-    wanted: int,
-    wide: bool,
-    seq_col: int | None,
-    in_notes: bool,
-) -> str:
-    if not cells:
-        return "blank"
-    first = cells[0][1]
-    sparse = len(cells) <= 2
-    if sparse and (_FOOTNOTE.match(first) or (in_notes and _CONTINUATION.match(first))):
-        return "footnote"
-    same = sum(
-        1
-        for col, text in cells
-        if col < len(norm_headers) and norm_headers[col] == normalize_header(text)
-    )
-    if same >= wanted:
-        return "repeated_header"
-    if not sparse:
-        return "data"
-    if _ENUMERATED.match(first) or _CAPTION_WORDS.search(first):
-        return "section"
-    if seq_col is not None and seq_col < len(values) and _is_number(values[seq_col]):
-        return "data"
-    if any(word in text for _col, text in cells for word in _COMPANY):
-        return "data"  # a sparse row naming a firm is data with gaps, never a caption
-    return "section" if wide else "data"
+class _RowKinds:
+    """The per-row decision, tuned for 100,000-row sheets: a full data row costs a few
+    comparisons; text is normalised only for sparse rows and likely repeated headers."""
+
+    def __init__(self, header: HeaderInfo) -> None:
+        self.plain = [h.strip() for h in header.headers]
+        self.norm = [normalize_header(h) for h in header.headers]
+        # First characters a repeat of each header may start with: a cheap gate per cell.
+        self.first = [
+            {c for c in (h[:1], h[:1].lower(), h[:1].upper(), k[:1], k[:1].upper()) if c}
+            for h, k in zip(self.plain, self.norm, strict=True)
+        ]
+        self.wanted = max(2, (sum(1 for h in self.norm if h) + 1) // 2)
+        self.wide = sum(1 for h in self.plain if h) >= 3
+        self.seq_col = _column_of(header.headers, "seq")
+        self.in_notes = False
+
+    def kind(self, values: list[object]) -> tuple[str, list[str]]:
+        filled = [
+            (col, v)
+            for col, v in enumerate(values)
+            if v is not None and not (isinstance(v, str) and not v.strip())
+        ]
+        if not filled:
+            return "blank", []
+        if len(filled) > 2:
+            if self._repeats_header(filled):
+                return "repeated_header", []
+            self.in_notes = False
+            return "data", []
+        texts = [clean_text(v) or "" for _col, v in filled]
+        kind = self._sparse_kind(filled, texts, values)
+        self.in_notes = kind == "footnote" or (self.in_notes and kind != "data")
+        return kind, texts
+
+    def _repeats_header(self, filled: list[tuple[int, object]]) -> bool:
+        same = 0
+        for col, v in filled:
+            if col >= len(self.norm) or not self.norm[col] or not isinstance(v, str):
+                continue
+            text = v.strip()
+            if text == self.plain[col] or (
+                text[:1] in self.first[col] and normalize_header(text) == self.norm[col]
+            ):
+                same += 1
+        return same >= self.wanted
+
+    def _sparse_kind(
+        self, filled: list[tuple[int, object]], texts: list[str], values: list[object]
+    ) -> str:
+        first = texts[0]
+        if _FOOTNOTE.match(first) or (self.in_notes and _CONTINUATION.match(first)):
+            return "footnote"
+        if self._repeats_header(filled):
+            return "repeated_header"
+        if _ENUMERATED.match(first) or _CAPTION_WORDS.search(first):
+            return "section"
+        seq = self.seq_col
+        if seq is not None and seq < len(values) and _is_number(values[seq]):
+            return "data"
+        if any(word in text for text in texts for word in _COMPANY):
+            return "data"  # a sparse row naming a firm is data with gaps, never a caption
+        return "section" if self.wide else "data"
 
 
 def _column_of(headers: Sequence[str], field_id: str) -> int | None:

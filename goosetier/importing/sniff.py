@@ -4,13 +4,15 @@ Officers receive .xls files that are xlsx, CSV renamed .xlsx, encrypted workbook
 container, not a zip) and web pages saved as .xls. Each needs a different reader or a different
 message, so the first step is to look at the bytes.
 
-Kinds: "xlsx" (also .xlsm), "xlsb", "ods", "xls", "encrypted", "csv", "html". Problems raise
+Kinds: "xlsx" (also .xlsm), "xlsb", "ods", "xls", "encrypted", "csv", "html". For text files it
+also finds the encoding and the delimiter. Problems raise
 :class:`ReadError` with a code: file_not_found, file_unreadable, file_empty, file_truncated,
 file_not_spreadsheet.
 """
 
 from __future__ import annotations
 
+import csv
 import struct
 import zipfile
 from pathlib import Path
@@ -22,6 +24,7 @@ _XLSX_CONTENT_TYPES = (b"spreadsheetml.sheet.main", b"ms-excel.sheet.macroEnable
 _TEXT_SAMPLE = 64 * 1024
 _ENDOFCHAIN = 0xFFFFFFFE
 _MAX_SECTOR = 0xFFFFFFFA  # ids above this are markers (free, end of chain, FAT, DIFAT)
+_CSV_DELIMITERS = ",\t;"
 
 
 class ReadError(Exception):
@@ -164,3 +167,47 @@ def _decode_sample(head: bytes) -> str | None:
             except UnicodeDecodeError:
                 continue
     return None
+
+
+def decode_text(path: Path) -> tuple[str, str | None]:
+    """A text file's content and a note: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030
+    (note "csv_gb18030", since that is a guess the officer may want to know about)."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text" export
+        return data.decode("utf-16"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "csv_gb18030"
+    except UnicodeDecodeError:
+        raise ReadError("file_unreadable", {"path": str(path), "reason": "encoding"}) from None
+
+
+def csv_delimiter(sample: str) -> str:
+    """The delimiter (comma, tab, semicolon) that splits the most lines, then most evenly.
+
+    csv.Sniffer alone gives up on real rosters (a 附件1 title line, rows with a trailing empty
+    cell), so it only breaks a tie; comma is the last resort.
+    """
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    scores = {}
+    for delimiter in _CSV_DELIMITERS:
+        widths = [len(r) for r in csv.reader(lines, delimiter=delimiter)]
+        split = [w for w in widths if w > 1]
+        modal = max((split.count(w) for w in set(split)), default=0)
+        scores[delimiter] = (len(split), modal)
+    (best, score), (_second, runner_up) = sorted(
+        scores.items(), key=lambda kv: kv[1], reverse=True
+    )[:2]
+    if score[0] == 0:
+        return ","
+    if score != runner_up:
+        return best
+    try:
+        return csv.Sniffer().sniff(sample, _CSV_DELIMITERS).delimiter
+    except csv.Error:
+        return ","

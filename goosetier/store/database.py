@@ -30,6 +30,8 @@ from goosetier.store import models as m
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+PG_CONNECT_TIMEOUT_S = 10
+ADVISORY_LOCK_KEY = 72731  # pg_advisory_xact_lock key: one migration / seeding per server
 KEEP_BACKUPS = 30
 
 
@@ -55,6 +57,7 @@ class Registry:
     path: Path | None  # the SQLite file, None for a server
     migrated_from: str | None = None  # revision before this open's migration, if one ran
     backup: Path | None = None
+    db_user: str | None = None  # the server login (PostgreSQL), recorded in the audit log
 
     @property
     def is_sqlite(self) -> bool:
@@ -70,6 +73,10 @@ class Registry:
 def to_url(target: str | os.PathLike[str]) -> str:
     text_target = str(target)
     if "://" in text_target:
+        # plain postgresql:// (as pg tools write it) means the psycopg 3 driver we ship with
+        for plain in ("postgresql://", "postgres://"):
+            if text_target.startswith(plain):
+                return "postgresql+psycopg://" + text_target[len(plain):]
         return text_target
     return f"sqlite:///{Path(text_target).expanduser().resolve()}"
 
@@ -94,7 +101,16 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args: dict[str, object] = {}
+    if url.startswith("postgresql+psycopg"):
+        # a server that is down must not freeze the window for minutes; the name shows in
+        # pg_stat_activity so an administrator sees who is connected
+        connect_args = {"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "GooseTier"}
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    except ModuleNotFoundError as exc:  # psycopg is an optional extra
+        raise RegistryError("db_driver_missing", module=exc.name or "psycopg",
+                            path=_safe(url)) from exc
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -194,7 +210,7 @@ def open_registry(target: str | os.PathLike[str] | None = None, *, migrate: bool
         revision = current_revision(engine)
     except OperationalError as exc:
         engine.dispose()
-        raise RegistryError("db_unreachable", path=_safe(url), detail=_first_line(exc)) from exc
+        raise _connect_error(url, exc) from exc
     except DatabaseError as exc:
         engine.dispose()
         raise RegistryError("db_damaged", path=_safe(url), detail=_first_line(exc),
@@ -202,7 +218,11 @@ def open_registry(target: str | os.PathLike[str] | None = None, *, migrate: bool
     if revision is not None and revision not in known_revisions():
         engine.dispose()
         raise RegistryError("db_newer", path=_safe(url), revision=revision)
-    registry = Registry(engine, sessionmaker(engine, expire_on_commit=False), url, path)
+    db_user = _server_user(engine)
+    # audit() reads the login from session.info, so every session of this registry records it
+    registry = Registry(engine, sessionmaker(engine, expire_on_commit=False,
+                                             info={"db_user": db_user}),
+                        url, path, db_user=db_user)
     head = head_revision()
     if migrate and revision != head:
         if path is not None and path.exists() and path.stat().st_size > 0:
@@ -213,7 +233,9 @@ def open_registry(target: str | os.PathLike[str] | None = None, *, migrate: bool
                 raise RegistryError("db_backup_failed", detail=str(exc)) from exc
         _upgrade(engine)
         registry.migrated_from = revision or "empty"
-        if path is not None and engine.dialect.name == "sqlite":
+        if path is not None and engine.dialect.name == "sqlite" and not _on_network_share(path):
+            # WAL needs shared memory between the programs, which a network share cannot give:
+            # there the file keeps the rollback journal (and the window warns)
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode=WAL")
     if migrate and seed:
@@ -227,8 +249,54 @@ def _upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             # one migration per server, however many programs start together
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72731)")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_KEY})")
         command.upgrade(_alembic_config(conn), "head")
+
+
+def _server_user(engine: Engine) -> str | None:
+    """The database login; None for SQLite, which has none. PostgreSQL's session_user, not
+    current_user: officers who log in as themselves and work as a shared owner role
+    (ALTER ROLE … SET role) are still told apart in the audit log."""
+    if engine.dialect.name == "sqlite":
+        return None
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT session_user")).scalar()
+    except DatabaseError:
+        return None
+
+
+def _connect_error(url: str, exc: OperationalError) -> RegistryError:
+    """Turn a failed first connection into the code the user can act on.
+
+    libpq reports these before any SQLSTATE exists, partly in the server's language, so
+    psycopg's connection flags (needs_password / used_password) decide where they can; the
+    server's own line always goes along as `detail`.
+    """
+    detail = _first_line(exc)
+    if url.startswith("sqlite"):
+        return RegistryError("db_unreachable", path=_safe(url), detail=detail)
+    parsed = make_url(url)
+    pgconn = getattr(getattr(exc, "orig", None), "pgconn", None)
+    params = {"path": _safe(url), "detail": detail, "user": parsed.username or current_user(),
+              "host": parsed.host or "localhost", "database": parsed.database or ""}
+    if pgconn is not None and getattr(pgconn, "needs_password", False):
+        return RegistryError("db_password_needed", **params)
+    if parsed.database and f'database "{parsed.database}" does not exist' in detail:
+        return RegistryError("db_no_database", **params)
+    if "authentication failed" in detail or (
+            pgconn is not None and getattr(pgconn, "used_password", False)):
+        return RegistryError("db_auth_failed", **params)
+    return RegistryError("db_unreachable", **params)
+
+
+def _on_network_share(path: Path) -> bool:
+    from goosetier.store.sharing import network_share_kind
+
+    try:
+        return network_share_kind(path) is not None
+    except OSError:
+        return False
 
 
 def _safe(url: str) -> str:
@@ -246,6 +314,9 @@ def seed_registry(registry: Registry) -> None:
     """Put the shipped catalog and plans into a registry that lacks them (never overwrite)."""
     catalog = load_catalog()
     with registry.session() as s, s.begin():
+        if s.get_bind().dialect.name == "postgresql":
+            # two programs opening a fresh server database at once must not both seed it
+            s.execute(text(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_KEY})"))
         have = set(s.scalars(select(m.Program.id)))
         for p in catalog.programs.values():
             if p.id not in have:

@@ -35,6 +35,12 @@ def rule_set_for(year: int | None, valid_from: dt.date | None) -> str | None:
 
 def audit(session: Session, action: str, table: str | None = None, row_id: int | None = None,
           detail: dict[str, Any] | None = None, db_user: str | None = None) -> None:
+    """One line in the audit log: who (OS login and, on a server, the database login) did what.
+
+    The database login comes from the registry's sessions (`session.info["db_user"]`, set by
+    open_registry) unless given."""
+    if db_user is None:
+        db_user = session.info.get("db_user")
     session.add(m.AuditEvent(os_user=current_user(), db_user=db_user, action=action,
                              table_name=table, row_id=row_id, detail=detail))
 

@@ -1,0 +1,1 @@
+"""Dialogs: enterprise and designation forms, settings, targets editor, import history."""

@@ -1,0 +1,1 @@
+"""The window's panes: tier browser, enterprise table with its search box, detail panel."""

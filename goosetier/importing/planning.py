@@ -1,0 +1,190 @@
+"""Records → plan rows: which firm each record is, and what would change (writes nothing).
+
+Works in chunks: the records of a chunk are matched against the registry index (dicts loaded
+once), then the matched firms' current values, designations and figures are read with one
+query per table per chunk, and each record is compared field by field. The result for every
+firm is insert / update / unchanged / needs_review (a near match to confirm) / rejected /
+skipped, with the field changes old → new the preview shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from goosetier.core.issues import Issue, Severity
+from goosetier.importing.matching import Candidate, RegistryIndex
+from goosetier.importing.model import (
+    INSERT,
+    NEEDS_REVIEW,
+    NEW,
+    REJECTED,
+    SKIP,
+    SKIPPED,
+    UNCHANGED,
+    UPDATE,
+    PlanRow,
+    Record,
+)
+from goosetier.importing.validate import TEXT_FIELDS
+from goosetier.store import models as m
+
+# Enterprise columns an import may set (name and code are handled on their own).
+FIELDS = (*TEXT_FIELDS, "industry_code", "registered_capital", "founded_on", "listed",
+          "listed_exchange")
+FIGURES = ("revenue", "output", "employees")
+CHUNK = 2000
+REVIEW_CODES = ("near_match", "same_name_other_code")
+
+
+class Planner:
+    """Plans records against one registry, chunk by chunk, with the caller's decisions."""
+
+    def __init__(self, conn: Connection, index: RegistryIndex,
+                 decisions: dict[int, int | str] | None = None) -> None:
+        self.conn = conn
+        self.index = index
+        self.decisions = dict(decisions or {})
+        self.claimed: dict[int, int] = {}  # enterprise id → the row that matched it first
+
+    def plan(self, records: Iterable[tuple[Record, list[Issue]]]) -> list[PlanRow]:
+        batch: list[tuple[Record, list[Issue]]] = []
+        out: list[PlanRow] = []
+        for item in records:
+            batch.append(item)
+            if len(batch) >= CHUNK:
+                out += self.plan_chunk(batch)
+                batch = []
+        if batch:
+            out += self.plan_chunk(batch)
+        return out
+
+    def plan_chunk(self, batch: list[tuple[Record, list[Issue]]]) -> list[PlanRow]:
+        rows = [self._match(rec, issues) for rec, issues in batch]
+        ids = [r.enterprise_id for r in rows if r.action == UPDATE and r.enterprise_id]
+        if ids:
+            wanted = {k for r in rows if r.action == UPDATE and r.record
+                      for k in r.record.fields}
+            current = _load(self.conn, ids, wanted)
+            for row in rows:
+                if row.action == UPDATE and row.enterprise_id is not None:
+                    _diff(row, *current.get(row.enterprise_id, (None, set(), {})))
+        return rows
+
+    def _match(self, rec: Record, issues: list[Issue]) -> PlanRow:
+        row = PlanRow(rec.excel_row, INSERT, rec, issues=issues)
+        decision = self.decisions.get(rec.excel_row)
+        if decision == SKIP:
+            row.action = SKIPPED
+            return row
+        eid, how = (None, None)
+        if isinstance(decision, int) and not isinstance(decision, bool):
+            eid, how = decision, "decision"
+        elif decision != NEW:
+            eid, how = self.index.exact(rec.credit_code, rec.name_norm, rec.former_norm)
+        if eid is None and decision != NEW:
+            row.candidates = self._candidates(rec)
+            if row.candidates:
+                row.action = NEEDS_REVIEW
+                best = row.candidates[0]
+                code = ("same_name_other_code" if best.reason == "same_name_other_code"
+                        else "near_match")
+                row.issues.append(Issue(code, rec.excel_row, None, {
+                    "row": rec.excel_row, "name": rec.name, "other": best.name,
+                    "score": best.score, "code": rec.credit_code or "",
+                    "other_code": best.credit_code or ""}, Severity.WARNING))
+                return row
+        if eid is None:  # a new firm (no match, or decided so)
+            row.new_designations = rec.designations
+            if rec.figure_year is not None:
+                row.figures_after = rec.figures
+            return row
+        if eid in self.claimed:
+            row.action = REJECTED
+            row.issues.append(Issue("matches_same_enterprise", rec.excel_row, None, {
+                "row": rec.excel_row, "first": self.claimed[eid], "name": rec.name},
+                Severity.ERROR))
+            return row
+        self.claimed[eid] = rec.excel_row
+        row.action, row.enterprise_id, row.matched_by = UPDATE, eid, how
+        return row
+
+    def _candidates(self, rec: Record) -> list[Candidate]:
+        found = self.index.near_candidates(rec.credit_code, rec.name)
+        # The same name on a firm with another code: two codes are two firms, so ask.
+        same = self.index.by_name.get(rec.name_norm)
+        if same is not None and all(c.enterprise_id != same for c in found):
+            code = self.index.code_of.get(same)
+            found.insert(0, Candidate(same, rec.name, code, 100, "same_name_other_code"))
+        if rec.former_name:
+            for extra in self.index.near_candidates(rec.credit_code, rec.former_name):
+                if all(c.enterprise_id != extra.enterprise_id for c in found):
+                    found.append(replace(extra, reason="former_" + extra.reason))
+        return found
+
+
+def _load(conn: Connection, ids: list[int],
+          fields: set[str]) -> dict[int, tuple[dict, set, dict]]:
+    """Current values (of the fields the records set), designation keys and yearly figures
+    of the given firms."""
+    e, d, f = m.Enterprise.__table__, m.Designation.__table__, m.YearlyFigure.__table__
+    names = ("id", "name", "name_norm", "credit_code", "code_warning", "version",
+             *(k for k in FIELDS if k in fields))
+    cols = [e.c[n] for n in names]
+    out: dict[int, tuple[dict, set, dict]] = {}
+    for part in range(0, len(ids), 900):
+        chunk = ids[part:part + 900]
+        for row in conn.execute(select(*cols).where(e.c.id.in_(chunk))):
+            out[row[0]] = (dict(zip(names, row, strict=True)), set(), {})
+        for eid, program, year, kind in conn.execute(
+                select(d.c.enterprise_id, d.c.program_id, d.c.year, d.c.kind)
+                .where(d.c.enterprise_id.in_(chunk))):
+            out[eid][1].add((program, year, kind))
+        for fid, eid, year, *values in conn.execute(
+                select(f.c.id, f.c.enterprise_id, f.c.year, *(f.c[k] for k in FIGURES))
+                .where(f.c.enterprise_id.in_(chunk))):
+            out[eid][2][year] = {"id": fid, **dict(zip(FIGURES, values, strict=True))}
+    return out
+
+
+def _same(old: object, new: object) -> bool:
+    if isinstance(old, float) or isinstance(new, float):
+        return old is not None and new is not None and abs(float(old) - float(new)) < 1e-6
+    return old == new
+
+
+def _diff(row: PlanRow, current: dict | None, designations: set, figures: dict) -> None:
+    rec = row.record
+    assert rec is not None
+    if current is None:  # the firm vanished since the index was read (decided on a stale id)
+        row.action = REJECTED
+        row.issues.append(Issue("enterprise_gone", rec.excel_row, None,
+                                {"row": rec.excel_row, "name": rec.name}, Severity.ERROR))
+        return
+    row.version = current["version"]
+    row.previous = {"version": current["version"]}
+    changes = row.changes
+    # A firm matched by code or by its former name under a new name has been renamed; one
+    # matched by an old name in the history keeps its current name.
+    if row.matched_by in ("code", "former_name") and rec.name_norm != current["name_norm"]:
+        changes["name"] = (current["name"], rec.name)
+    if rec.credit_code and not current["credit_code"]:
+        changes["credit_code"] = (None, rec.credit_code)
+        if rec.code_warning:
+            changes["code_warning"] = (current["code_warning"], rec.code_warning)
+    for key, new in rec.fields.items():
+        old = current.get(key)
+        if not _same(old, new):
+            changes[key] = (old, new)
+    row.new_designations = [s for s in rec.designations if s.key() not in designations]
+    if rec.figures and rec.figure_year is not None:
+        before = figures.get(rec.figure_year)
+        row.figures_before = before
+        row.figures_after = dict(rec.figures)
+        if before is not None and all(_same(before.get(k), v) for k, v in rec.figures.items()):
+            row.figures_after = {}
+    if not (changes or row.new_designations or row.figures_after):
+        row.action = UNCHANGED

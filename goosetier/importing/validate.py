@@ -1,0 +1,396 @@
+"""One roster row → one normalised :class:`Record` and the problems found in it, as Issues.
+
+Owns what a cell *means* once the column is known: the credit code's status (a wrong check
+character is a warning the officer may accept; malformed or damaged by Excel rejects the row),
+the name (with "（原名：…）" read as a former name), money in the column's unit turned into 万元,
+years and dates, 第五批 → 5, several programs in one cell (each may carry its own year, batch or
+复核), the listed status, and two rows of the file that are one firm.
+
+Where a value is missing the row falls back, in order, to the options given for the whole file,
+the row's own columns, the section caption above it and the title above the header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from goosetier.core.catalog import load_catalog, program_key
+from goosetier.core.codes import CodeStatus
+from goosetier.core.issues import Issue, Severity
+from goosetier.core.names import clean_name, normalize_name
+from goosetier.importing.cells import (
+    BAD,
+    BY_REVENUE,
+    LEVELS,
+    REPEATING,
+    YEAR_IN_TEXT,
+    FileHints,
+    ProgramItem,
+    clean_repeating,
+    fast_check_code,
+    parse_program_cell,
+    year_cached,
+)
+from goosetier.importing.columns import ColumnMapping
+from goosetier.importing.header import ClassifiedRow, Section
+from goosetier.importing.model import DesignationSpec, ImportOptions, Record
+from goosetier.importing.values import (
+    clean_text,
+    parse_batch,
+    parse_date,
+    parse_date_range,
+    parse_listed,
+    parse_money,
+    parse_year,
+)
+from goosetier.store import models as m
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+TEXT_FIELDS = ("cluster", "district", "street", "park", "legal_rep", "address", "contact_name",
+               "contact_phone", "notes")
+_ENTERPRISE = m.Enterprise.__table__.c
+_MAX_LEN = {f: _ENTERPRISE[f].type.length for f in (*TEXT_FIELDS, "industry_code")
+            if getattr(_ENTERPRISE[f].type, "length", None)}
+_FORMER = re.compile(r"[（(]\s*(?:原名称?|曾用名)\s*[:：]?\s*([^（）()]+?)\s*[）)]$")
+_INDUSTRY_CODE = re.compile(r"^[A-T](?:\d{2,4})?$")
+_CERT_YEAR = re.compile(r"^GR((?:19|20)\d{2})")
+
+
+class Validator:
+    """Validates the rows of one file in order; remembers firms seen to catch duplicates."""
+
+    def __init__(self, mapping: ColumnMapping, options: ImportOptions,
+                 hints: FileHints | None = None) -> None:
+        self.mapping = mapping
+        self.options = options
+        self.hints = hints or FileHints()
+        self.columns = [(col, fid, mapping.headers[col] if col < len(mapping.headers) else fid)
+                        for col, fid in sorted(mapping.fields.items())]
+        self.catalog = load_catalog()
+        self._by_code: dict[str, Record] = {}
+        self._by_name: dict[str, Record] = {}
+        self.header_year = {fid: mapping.years[col] for col, fid in mapping.fields.items()
+                            if col in mapping.years}
+        self.has_programs = "programs" in mapping.fields.values()
+        batch = parse_batch(options.batch) if options.batch else None
+        self._option_batch = batch
+
+    # --- one row ---------------------------------------------------------------------------
+
+    def validate(self, row: ClassifiedRow) -> tuple[str, Record | None, list[Issue]]:
+        """("ok" | "merged" | "rejected" | "empty", record, issues) for one data row."""
+        r = row.excel_row
+        issues: list[Issue] = []
+        cells: dict[str, tuple[object, str]] = {}
+        values = row.values
+        for col, fid, header in self.columns:
+            value = values[col] if col < len(values) else None
+            if value is not None and value != "":
+                cells[fid] = (value, header)
+        if not cells or (len(cells) == 1 and "seq" in cells):
+            return "empty", None, issues  # a numbered template line with nothing filled in
+
+        name_cell = cells.get("name")
+        name = clean_name(str(clean_text(name_cell[0]) or "")) if name_cell else ""
+        former = None
+        if name and (found := _FORMER.search(name)):
+            former, name = clean_name(found.group(1)), name[: found.start()].strip()
+        if not name:
+            issues.append(_issue("name_missing", r, _header(self.mapping, "name"), ERROR))
+        rec = Record(r, name, normalize_name(name) if name else "")
+        rec.former_name = former
+
+        if "credit_code" in cells:
+            self._code(rec, cells["credit_code"], issues)
+        for fid, (value, header) in cells.items():
+            if fid in _TEXT_SET:
+                self._text(rec, fid, value, header, issues)
+            elif (handler := _HANDLERS.get(fid)) is not None:
+                handler(self, rec, value, header, issues)
+        self._designations(rec, cells, row.section, issues)
+        self._figures(rec, cells, issues)
+
+        if any(i.severity is ERROR for i in issues):
+            return "rejected", None, issues
+        return self._dedupe(rec, issues)
+
+    # --- fields ----------------------------------------------------------------------------
+
+    def _code(self, rec: Record, cell: tuple[object, str], issues: list[Issue]) -> None:
+        value, header = cell
+        checked = fast_check_code(value)
+        status = checked.status
+        if status is CodeStatus.VALID:
+            rec.credit_code = checked.code
+        elif status in (CodeStatus.BAD_CHECK, CodeStatus.BAD_ORG_CHECK):
+            rec.credit_code, rec.code_warning = checked.code, str(status)
+            issues.append(_issue(f"code_{status}", rec.excel_row, header, WARNING,
+                                 code=checked.code, expected=checked.expected))
+        elif status is not CodeStatus.EMPTY:
+            issues.append(_issue(f"code_{status}", rec.excel_row, header, ERROR,
+                                 code=checked.code))
+
+    def _text(self, rec: Record, fid: str, value: object, header: str,
+              issues: list[Issue]) -> None:
+        text = clean_repeating(value) if fid in REPEATING and type(value) is str \
+            else clean_text(value)
+        if text is None:
+            return
+        limit = _MAX_LEN.get(fid)
+        if limit and len(text) > limit:
+            issues.append(_issue("text_truncated", rec.excel_row, header, WARNING,
+                                 limit=limit, value=text))
+            text = text[:limit]
+        rec.fields[fid] = text
+
+    def _industry(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
+        text = (clean_text(value) or "").upper().replace(" ", "")
+        if _INDUSTRY_CODE.match(text):
+            rec.fields["industry_code"] = text
+        elif text:
+            issues.append(_issue("industry_not_code", rec.excel_row, header, WARNING,
+                                 value=clean_text(value)))
+
+    def _money(self, rec: Record, fid: str, value: object, header: str,
+               issues: list[Issue]) -> float | None:
+        unit = self.mapping.units.get(fid, "万元")
+        try:
+            amount = parse_money(value, unit)
+        except ValueError:
+            code = "money_unit_unsupported" if "美元" in unit else "bad_money"
+            issues.append(_issue(code, rec.excel_row, header, WARNING,
+                                 value=clean_text(value), unit=unit))
+            return None
+        if amount is not None and amount < 0:
+            issues.append(_issue("money_negative", rec.excel_row, header, WARNING,
+                                 value=clean_text(value)))
+            return None
+        return amount
+
+    def _capital(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
+        amount = self._money(rec, "registered_capital", value, header, issues)
+        if amount is not None:
+            rec.fields["registered_capital"] = amount
+
+    def _founded(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
+        try:
+            day = parse_date(value)
+        except ValueError:
+            issues.append(_issue("bad_date", rec.excel_row, header, WARNING,
+                                 value=clean_text(value)))
+            return
+        if day is not None:
+            rec.fields["founded_on"] = day
+
+    def _listed(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
+        listed, exchange = parse_listed(value)
+        if listed is None:
+            if exchange:
+                issues.append(_issue("listed_unclear", rec.excel_row, header, WARNING,
+                                     value=exchange))
+            return
+        rec.fields["listed"] = listed
+        if listed and exchange:
+            rec.fields["listed_exchange"] = exchange[:60]
+
+    def _former(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
+        text = clean_text(value)
+        if text:
+            former = clean_name(text)
+            if normalize_name(former) != rec.name_norm:
+                rec.former_name = former
+
+    # --- designations and figures ----------------------------------------------------------
+
+    def _year_of(self, cells: dict, fid: str, rec: Record, issues: list[Issue]) -> int | None:
+        if fid not in cells:
+            return None
+        value, header = cells[fid]
+        year = year_cached(value) if isinstance(value, str | int | float) else BAD
+        if year is BAD:
+            try:
+                return parse_year(value)
+            except ValueError:
+                issues.append(_issue("bad_year", rec.excel_row, header, WARNING,
+                                     value=clean_text(value)))
+                return None
+        return year  # type: ignore[return-value]
+
+    def _date_of(self, cells: dict, fid: str, rec: Record,
+                 issues: list[Issue]) -> tuple[dt.date | None, dt.date | None]:
+        if fid not in cells:
+            return None, None
+        value, header = cells[fid]
+        try:
+            text = clean_text(value) or ""
+            if fid == "valid_from" and re.search(r"\d\s*(?:至|到|~|～|—)\s*\d", text):
+                return parse_date_range(value)  # "2022-09-06至2025-09-05" in one cell
+            return parse_date(value), None
+        except ValueError:
+            issues.append(_issue("bad_date", rec.excel_row, header, WARNING, value=text))
+            return None, None
+
+    def _designations(self, rec: Record, cells: dict, section: Section | None,
+                      issues: list[Issue]) -> None:
+        opts, hints, r = self.options, self.hints, rec.excel_row
+        row_year = self._year_of(cells, "year", rec, issues)
+        batch_text = batch_no = None
+        if "batch" in cells:
+            batch_text, batch_no = parse_batch(cells["batch"][0])
+        valid_from, range_until = self._date_of(cells, "valid_from", rec, issues)
+        valid_until = self._date_of(cells, "valid_until", rec, issues)[0] or range_until
+        cert = clean_text(cells["certificate_no"][0]) if "certificate_no" in cells else None
+        product = clean_text(cells["product"][0]) if "product" in cells else None
+        level_text = clean_text(cells["level"][0]) if "level" in cells else None
+        level = LEVELS.get(level_text or "", level_text[:20] if level_text else None)
+        batch_year = None
+        if batch_text and (m_ := YEAR_IN_TEXT.search(batch_text)):
+            batch_year = int(m_.group(1))
+        cert_year = int(m_.group(1)) if cert and (m_ := _CERT_YEAR.match(cert)) else None
+
+        items: list[tuple[str, ProgramItem | None]] = []
+        if opts.program:
+            items.append((opts.program, None))
+        elif "programs" in cells:
+            # split before cleaning: a line break separates two programs
+            text = str(cells["programs"][0])
+            header = cells["programs"][1]
+            for item in parse_program_cell(text):
+                program = item.program
+                if program is None:
+                    code = ("program_by_revenue" if program_key(item.text) in BY_REVENUE
+                            else "program_unknown")
+                    issues.append(_issue(code, r, header, INFO if code != "program_unknown"
+                                         else WARNING, value=item.text))
+                elif program.counting == "revenue_bracket":
+                    issues.append(_issue("program_by_revenue", r, header, INFO,
+                                         value=item.text))
+                elif program.counting == "listed":
+                    rec.fields["listed"] = True
+                else:
+                    items.append((program.id, item))
+        if not items and not opts.program and not self.has_programs and hints.program:
+            items.append((hints.program, None))
+
+        for program_id, item in items:
+            year = (opts.year or (item.year if item else None) or row_year or batch_year
+                    or (valid_from.year if valid_from else None) or cert_year or hints.year)
+            if opts.batch:
+                b_text, b_no = self._option_batch or (None, None)
+            elif item and item.batch_no is not None:
+                b_text, b_no = item.batch_text, item.batch_no
+            elif batch_text:
+                b_text, b_no = batch_text, batch_no
+            else:
+                b_text, b_no = hints.batch_text, hints.batch_no
+            kind = (opts.kind or ("review" if item and item.review else None)
+                    or (section.kind if section else None) or hints.kind or "new")
+            if year is None:
+                issues.append(_issue("designation_no_year", r, None, WARNING,
+                                     program=self.catalog.programs[program_id].zh))
+            spec = DesignationSpec(
+                program_id, year, kind, b_text or None, b_no,
+                (item.level if item else None) or level,
+                (item.category if item else None) or (section.category if section else None),
+                valid_from, valid_until,
+                product if program_id in ("single_champion", "hidden_champion") else None,
+                cert)
+            if all(d.key() != spec.key() for d in rec.designations):
+                rec.designations.append(spec)
+
+        above = self._year_of(cells, "above_scale_year", rec, issues)
+        if above is not None:
+            spec = DesignationSpec("above_scale", above, "new")
+            if all(d.key() != spec.key() for d in rec.designations):
+                rec.designations.append(spec)
+
+    def _figures(self, rec: Record, cells: dict, issues: list[Issue]) -> None:
+        figures: dict[str, float | int] = {}
+        for fid in ("revenue", "output"):
+            if fid in cells:
+                amount = self._money(rec, fid, cells[fid][0], cells[fid][1], issues)
+                if amount is not None:
+                    figures[fid] = amount
+        if "employees" in cells:
+            value, header = cells["employees"]
+            text = (clean_text(value) or "").replace(",", "").removesuffix("人")
+            try:
+                figures["employees"] = int(float(text))
+            except ValueError:
+                issues.append(_issue("bad_number", rec.excel_row, header, WARNING,
+                                     value=clean_text(value)))
+        if not figures:
+            return
+        year = (next((self.header_year[f] for f in figures if f in self.header_year), None)
+                or self.options.year or self.hints.year
+                or self._year_of(cells, "year", rec, []))
+        if year is None:
+            issues.append(_issue("figures_no_year", rec.excel_row, None, WARNING))
+            return
+        rec.figures, rec.figure_year = figures, year
+
+    # --- duplicates within the file --------------------------------------------------------
+
+    def _dedupe(self, rec: Record, issues: list[Issue]) -> tuple[str, Record | None, list[Issue]]:
+        first = self._by_code.get(rec.credit_code) if rec.credit_code else None
+        if first is not None and first.name_norm != rec.name_norm:
+            issues.append(_issue("duplicate_code_in_file", rec.excel_row, None, ERROR,
+                                 code=rec.credit_code, first=first.excel_row, other=first.name))
+            return "rejected", None, issues
+        if first is None:
+            first = self._by_name.get(rec.name_norm)
+            if first is not None and first.credit_code and rec.credit_code \
+                    and first.credit_code != rec.credit_code:
+                issues.append(_issue("duplicate_name_in_file", rec.excel_row, None, ERROR,
+                                     name=rec.name, first=first.excel_row,
+                                     code=rec.credit_code, other=first.credit_code))
+                return "rejected", None, issues
+        if first is None:
+            if rec.credit_code:
+                self._by_code[rec.credit_code] = rec
+            self._by_name[rec.name_norm] = rec
+            return "ok", rec, issues
+        issues.append(_issue("duplicate_in_file", rec.excel_row, None, WARNING,
+                             name=rec.name, first=first.excel_row))
+        _merge(first, rec)
+        if first.credit_code and first.credit_code not in self._by_code:
+            self._by_code[first.credit_code] = first
+        return "merged", first, issues
+
+
+def _merge(first: Record, later: Record) -> None:
+    """A firm listed twice (示范企业 and 产品 sections): one record, every designation."""
+    first.merged_rows.append(later.excel_row)
+    if not first.credit_code and later.credit_code:
+        first.credit_code, first.code_warning = later.credit_code, later.code_warning
+    first.former_name = first.former_name or later.former_name
+    for key, value in later.fields.items():
+        first.fields.setdefault(key, value)
+    if later.figures and (first.figure_year in (None, later.figure_year)):
+        first.figure_year = later.figure_year
+        for key, value in later.figures.items():
+            first.figures.setdefault(key, value)
+    keys = {d.key() for d in first.designations}
+    first.designations += [d for d in later.designations if d.key() not in keys]
+
+
+def _issue(issue_code: str, row: int | None, column: str | None, severity: Severity,
+           **params: object) -> Issue:
+    return Issue(issue_code, row, column, {"row": row, "column": column or "", **params},
+                 severity)
+
+
+def _header(mapping: ColumnMapping, fid: str) -> str | None:
+    col = mapping.column_of(fid)
+    return mapping.headers[col] if col is not None and col < len(mapping.headers) else None
+
+
+_TEXT_SET = frozenset(TEXT_FIELDS)
+_HANDLERS = {
+    "industry_code": Validator._industry,
+    "registered_capital": Validator._capital,
+    "founded_on": Validator._founded,
+    "listed": Validator._listed,
+    "former_name": Validator._former,
+}
