@@ -134,9 +134,11 @@ def _statement(sel: Selection, per_designation: bool):
     return stmt.order_by(*order)
 
 
-def _stream(session: Session, stmt):
-    """Rows of a Core statement in chunks (Core rows: no ORM result processing per row)."""
-    return session.connection().execution_options(yield_per=YIELD_PER).execute(stmt)
+def _stream(session: Session, stmt) -> Iterator:
+    """Rows of a Core statement, fetched in chunks (no ORM result processing, no per-row fetch)."""
+    result = session.connection().execution_options(yield_per=YIELD_PER).execute(stmt)
+    for chunk in result.partitions():
+        yield from chunk
 
 
 def _designations(session: Session, sel: Selection, conditions: list, order: list):

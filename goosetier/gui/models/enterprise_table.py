@@ -15,7 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, literal_column, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from goosetier.core.catalog import load_catalog
@@ -92,7 +92,16 @@ class EnterpriseTableModel(QAbstractTableModel):
     # --- the id list --------------------------------------------------------------------------
 
     def _order(self, key: str, descending: bool):
-        expr = {"name": E.name_norm, "revenue": _latest_revenue(),
+        if key == "name":
+            # name_norm is never NULL: no NULLS LAST, and the tie-break runs the same way, so
+            # SQLite walks its name index instead of sorting 100,000 rows (227 → 93 ms).
+            # With a filter, `+name_norm` stops SQLite from walking the index and testing
+            # every row against the LIKEs; it filters first and sorts the few left (590 → 95 ms).
+            expr = E.name_norm
+            if self._condition is not None and self.registry.engine.dialect.name == "sqlite":
+                expr = literal_column("+enterprise.name_norm")
+            return [expr.desc(), E.id.desc()] if descending else [expr.asc(), E.id.asc()]
+        expr = {"revenue": _latest_revenue(),
                 "designations": _designation_count(self.year)}.get(key)
         if expr is None:
             expr = getattr(E, key)
