@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--sheet-per-program", action="store_true", help="每个称号一个工作表")
     r.add_argument("--per-designation", action="store_true",
                    help="每个称号一行（含全部称号，可重新导入）")
-    r.add_argument("--landscape", action="store_true", help="PDF 横向")
+    r.add_argument("--landscape", action="store_true", help="PDF 横向（仅 .pdf）")
     r.set_defaults(func=cmd_export_roster)
 
     s = what.add_parser("summary", help="导出梯度培育汇总表（含图表）")
@@ -71,6 +71,8 @@ def selection_from_args(args: argparse.Namespace):
     for tier in args.tier:
         if tier not in catalog.tiers:
             raise _fail("export_unknown_tier", tier=tier, known=", ".join(catalog.tier_order))
+    if args.year is not None and not 1990 <= args.year <= 2100:
+        raise _fail("year_out_of_range", year=args.year)
     return Selection(programs=tuple(dict.fromkeys(args.program)),
                      tiers=tuple(dict.fromkeys(args.tier)), year=args.year,
                      clusters=tuple(dict.fromkeys(args.cluster)), validity=args.validity)
@@ -83,8 +85,9 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
     selection = selection_from_args(args)
     out = Path(args.out)
     if suffix == ".pdf":
-        if args.sheet_per_program:
-            raise _fail("export_sheet_per_program_pdf")
+        for option in ("sheet_per_program", "per_designation"):
+            if getattr(args, option):
+                raise _fail("export_xlsx_only_option", option="--" + option.replace("_", "-"))
         from goosetier.exporting.roster import count_enterprises
 
         export_pdf = _pdf_exporter()

@@ -26,6 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_cannot_write": ("无法写入“{path}”：{detail}。请检查文件夹权限，或关闭正在使用该文件的程序。",
                             "Cannot write “{path}”: {detail}. Check the folder's permissions."),
     "export_cancelled": ("已取消导出，未写入文件。", "Export cancelled; no file was written."),
-    "export_sheet_per_program_pdf": ("按称号分表（--sheet-per-program）只适用于 .xlsx 名单。",
-                                     "--sheet-per-program applies to .xlsx rosters only."),
+    "export_xlsx_only_option": ("选项 {option} 只适用于 .xlsx 名单。",
+                                "{option} applies to .xlsx rosters only."),
 }

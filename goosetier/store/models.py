@@ -229,6 +229,8 @@ class ImportChange(Base):
     """One record an import created or changed, with what it held before (for undo)."""
 
     __tablename__ = "import_change"
+    # conflict descriptions and undo look changes up by record, not only by batch
+    __table_args__ = (Index("ix_import_change_table_name_row_id", "table_name", "row_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(

@@ -74,6 +74,8 @@ def test_bad_extension_and_unknown_plan(sample, tmp_path):
     assert res.returncode == 1 and "十五五" in res.stderr and not (tmp_path / "s.xlsx").exists()
     res = run("--db", db_of(sample), "export", "roster", tmp_path / "x.xlsx", "--validity", "old")
     assert res.returncode == 2
+    res = run("--db", db_of(sample), "export", "roster", tmp_path / "x.xlsx", "--year", "20244")
+    assert res.returncode == 1 and "20244" in res.stderr
 
 
 def test_roster_pdf_goes_to_the_printing_feature(sample, tmp_path):

@@ -165,6 +165,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('import_change', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_import_change_batch_id'), ['batch_id'], unique=False)
+        batch_op.create_index('ix_import_change_table_name_row_id', ['table_name', 'row_id'],
+                              unique=False)
 
     op.create_table('name_history',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -227,6 +229,7 @@ def downgrade() -> None:
 
     op.drop_table('name_history')
     with op.batch_alter_table('import_change', schema=None) as batch_op:
+        batch_op.drop_index('ix_import_change_table_name_row_id')
         batch_op.drop_index(batch_op.f('ix_import_change_batch_id'))
 
     op.drop_table('import_change')
