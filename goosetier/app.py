@@ -35,12 +35,22 @@ def registry_target(db: str | None) -> str | None:
 def run(db: str | None = None) -> int:
     if not has_display():
         raise AppError("no_display")
+    from goosetier.gui.app_setup import prepare_application
+    from goosetier.gui.main_window import launch, startup_failed
     from goosetier.store.database import open_registry
+    from goosetier.store.sharing import registry_warnings, warning_params, with_retry
 
-    registry = open_registry(registry_target(db))
-    from goosetier.gui.main_window import launch
-
+    # Started from a menu there is no terminal: a registry that cannot be opened (locked, not
+    # SQLite, newer schema, server unreachable) must be said in a dialog, not only on stderr.
+    prepare_application()
     try:
-        return launch(registry)
+        registry = with_retry(lambda: open_registry(registry_target(db)))
+    except Exception as exc:
+        if startup_failed(exc):
+            return 1
+        raise
+    try:
+        return launch(registry, warnings=[(code, warning_params(registry))
+                                          for code in registry_warnings(registry)])
     finally:
         registry.close()

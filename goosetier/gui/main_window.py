@@ -259,12 +259,29 @@ class MainWindow(WindowOps, QMainWindow):
             menu.addAction(action)
 
 
-def launch(registry, offer_first_start: bool = True) -> int:
+def launch(registry, offer_first_start: bool = True,
+           warnings: list[tuple[str, dict]] | None = None) -> int:
+    from goosetier.core.messages import message
     from goosetier.gui.app_setup import prepare_application
+    from goosetier.gui.errors import inform
+    from goosetier.gui.i18n import lang
 
     app = prepare_application()
     win = MainWindow(registry)
     win.show()
+    for code, params in warnings or []:  # e.g. a SQLite registry on a network share
+        inform(win, "GooseTier", message(code, params, lang()), QMessageBox.Icon.Warning)
     if offer_first_start:
         win.offer_first_start()
     return app.exec()
+
+
+def startup_failed(exc: BaseException) -> bool:
+    """Show why the registry could not be opened; False when `exc` is a bug, not a user's."""
+    from goosetier.gui.errors import describe
+
+    text = describe(exc)
+    if text is None:
+        return False
+    QMessageBox.critical(None, "GooseTier", text)
+    return True
