@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import sys
 
+from goosetier.core.errors import CodedError
 
-class AppError(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
+
+class AppError(CodedError):
+    """The window cannot start (no display)."""
 
 
 def has_display() -> bool:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from goosetier import paths
+from goosetier.core.errors import CodedError
 from goosetier.core.messages import message
 from goosetier.gui.i18n import lang
 
@@ -30,12 +31,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
-class EditError(Exception):
+class EditError(CodedError):
     """A one-record edit that cannot be made (bad value, record gone): code + params."""
-
-    def __init__(self, code: str, /, **params: object) -> None:
-        super().__init__(code, params)
-        self.code, self.params = code, params
 
 
 def describe(exc: BaseException) -> str | None:

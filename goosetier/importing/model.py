@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from goosetier.core.errors import CodedError
 from goosetier.core.issues import Issue, Severity
 from goosetier.core.names import normalize_name
 from goosetier.importing.matching import Candidate
@@ -35,18 +36,8 @@ def issue_json(issue: Issue, lang: str = "zh") -> dict:
             "severity": str(issue.severity), "message": issue_message(issue, lang)}
 
 
-class ImportFailure(Exception):
+class ImportFailure(CodedError):
     """An import that cannot go on, with a message code (see core/messages_import.py)."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
-
-    def __str__(self) -> str:
-        from goosetier.core.messages import message
-
-        return message(self.code, self.params)
 
 
 class ImportCancelled(ImportFailure):

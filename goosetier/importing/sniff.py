@@ -17,6 +17,8 @@ import struct
 import zipfile
 from pathlib import Path
 
+from goosetier.core.errors import CodedError
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -27,13 +29,11 @@ _MAX_SECTOR = 0xFFFFFFFA  # ids above this are markers (free, end of chain, FAT,
 _CSV_DELIMITERS = ",\t;"
 
 
-class ReadError(Exception):
+class ReadError(CodedError):
     """A file that cannot be read as a roster. ``code`` is a message key, ``params`` fill it."""
 
     def __init__(self, code: str, params: dict | None = None) -> None:
-        super().__init__(code, params or {})
-        self.code = code
-        self.params: dict = params or {}
+        super().__init__(code, **(params or {}))
 
 
 def sniff(path: str | Path) -> str:

@@ -14,15 +14,13 @@ from sqlalchemy.orm import Session
 
 from goosetier.core import plans as P
 from goosetier.core.catalog import Catalog, load_catalog
+from goosetier.core.errors import CodedError
 from goosetier.store import models as m
 from goosetier.store import queries as q
 
 
-class SummaryError(Exception):
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
+class SummaryError(CodedError):
+    """No such plan, or a year out of range."""
 
 
 @dataclass(frozen=True, slots=True)

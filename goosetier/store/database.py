@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from goosetier import paths
 from goosetier.core.catalog import load_catalog
+from goosetier.core.errors import CodedError
 from goosetier.core.plans import load_default_plans
 from goosetier.store import models as m
 
@@ -35,18 +36,8 @@ ADVISORY_LOCK_KEY = 72731  # pg_advisory_xact_lock key: one migration / seeding 
 KEEP_BACKUPS = 30
 
 
-class RegistryError(Exception):
+class RegistryError(CodedError):
     """A registry problem the user can understand; `code` keys the message table."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
-
-    def __str__(self) -> str:
-        from goosetier.core.messages import message
-
-        return message(self.code, self.params)
 
 
 @dataclass

@@ -13,6 +13,8 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetricsF, QGuiApplication, QRawFont
 
+from goosetier.core.errors import CodedError
+
 # Most preferred first: the families a district office's Windows, UOS/Kylin or Debian machine has.
 PREFERRED_FAMILIES = (
     "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "思源黑体",
@@ -29,13 +31,8 @@ PROBE = "青岛西海岸新区企业雁阵梯度培育情况汇总表头强雏�
 _app: QCoreApplication | None = None
 
 
-class PrintError(Exception):
+class PrintError(CodedError):
     """A failure a user can fix; the code is a key of goosetier.core.messages."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
 
 
 def ensure_gui_app() -> QGuiApplication:
