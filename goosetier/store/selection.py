@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from goosetier.core.catalog import load_catalog
@@ -67,22 +67,33 @@ class RosterLine:
     status: str | None
 
 
+def validity_conditions(sel: Selection) -> list:
+    """What a designation must satisfy to put its enterprise in the selection."""
+    d = m.Designation
+    year = sel.year if sel.year is not None else dt.date.today().year
+    if sel.validity == "valid":
+        return [valid_at(year)]
+    if sel.validity == "expired":
+        return [d.status != "revoked", d.count_until.is_not(None),
+                d.count_until < dt.date(year, 12, 31)]
+    return []
+
+
 def enterprise_filter(sel: Selection):
-    """SQL condition on m.Enterprise for the selection (used by the window's table too)."""
+    """SQL condition on m.Enterprise for the selection (the window's table, exports, print).
+
+    An uncorrelated ``id IN (SELECT …)``, evaluated once: the correlated EXISTS it replaces let
+    SQLite scan every designation of the program once per enterprise (15 s for 27 rows out of
+    100,000).
+    """
     e, d = m.Enterprise, m.Designation
     conds = []
     if sel.clusters:
         conds.append(e.cluster.in_(sel.clusters))
     programs = sel.program_ids()
     if programs:
-        dcond = [d.enterprise_id == e.id, d.program_id.in_(programs)]
-        year = sel.year if sel.year is not None else dt.date.today().year
-        if sel.validity == "valid":
-            dcond.append(valid_at(year))
-        elif sel.validity == "expired":
-            dcond += [d.status != "revoked", d.count_until.is_not(None),
-                      d.count_until < dt.date(year, 12, 31)]
-        conds.append(exists().where(and_(*dcond)))
+        conds.append(e.id.in_(select(d.enterprise_id).where(d.program_id.in_(programs),
+                                                            *validity_conditions(sel))))
     return and_(*conds) if conds else None
 
 
