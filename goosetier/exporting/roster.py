@@ -36,7 +36,7 @@ from goosetier.exporting.safety import (
 from goosetier.store import models as m
 from goosetier.store.database import Registry
 from goosetier.store.queries import district_name
-from goosetier.store.selection import Selection
+from goosetier.store.selection import Selection, enterprise_filter
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -97,7 +97,7 @@ def count_enterprises(registry: Registry, selection: Selection) -> int:
 
 def _count(session, sel: Selection) -> int:
     stmt = select(func.count()).select_from(m.Enterprise)
-    where = Q.selection_filter(sel)
+    where = enterprise_filter(sel)
     return session.scalar(stmt.where(where) if where is not None else stmt) or 0
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from goosetier.core.errors import CodedError
+
 # Text beginning with one of these could be read as a formula (or a DDE payload) by a
 # spreadsheet; the full-width forms are folded to half-width by some importers, tab and CR by
 # CSV round trips.
@@ -29,12 +31,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 MIN_WIDTH, MAX_WIDTH = 4, 60
 
 
-class ExportError(Exception):
+class ExportError(CodedError):
     """An export problem the user can act on; `code` keys the message table."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code, params)
-        self.code, self.params = code, params
 
 
 @contextlib.contextmanager
