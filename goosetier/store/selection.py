@@ -113,7 +113,8 @@ def roster_lines(session: Session, sel: Selection) -> Iterator[RosterLine]:
     latest: dict[int, tuple] = {}
     dstmt = (select(d.enterprise_id, d.program_id, d.year, d.batch_text, d.count_until, d.status,
                     d.count_from)
-             .where(d.program_id.in_(programs), d.status != "revoked")
+             .where(d.program_id.in_(programs), d.status != "revoked",
+                    *validity_conditions(sel))  # the one that qualifies, as the xlsx shows
              .order_by(d.enterprise_id, d.count_from))
     if sel.clusters:
         dstmt = dstmt.join(e, e.id == d.enterprise_id).where(e.cluster.in_(sel.clusters))
