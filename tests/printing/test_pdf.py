@@ -281,3 +281,25 @@ def test_progress_marks_fall_back_without_the_tick_glyph(sample):
     on_track = replace(behind, on_track=True)
     assert progress_text(on_track, True) == "✓ 按期" and progress_text(on_track, False) == "正常"
     assert progress_text(summary.row("gazelle"), True) == "—"
+
+
+def test_long_expiring_list_is_counted_per_program_and_capped(sample, tmp_path):
+    """A long list of due designations: counted per programme, the earliest 30 listed."""
+    from goosetier.gui.printing.summary_sheet import EXPIRING_LIST_LIMIT
+    from goosetier.store.queries import expiring_within
+
+    names = [f"青岛到期测试{i:02d}科技有限公司" for i in range(45)]
+    with sample.session() as s:
+        for name in names:
+            w.add_designation(s, w.add_enterprise(s, name), "little_giant", 2024)
+        s.commit()
+        due = expiring_within(s, TODAY, 6)
+    assert len(due) > EXPIRING_LIST_LIMIT + 10
+    out = tmp_path / "summary.pdf"
+    pages = _summary_pdf(sample, out)
+    text = pdf_text(out)
+    assert f"共 {len(due)} 项" in text and "到期项数" in text and "最早到期" in text
+    shown = {r.enterprise_name for r in due[:EXPIRING_LIST_LIMIT]}
+    assert [n for n in names if n in text] == [n for n in names if n in shown]
+    assert f"其余 {len(due) - EXPIRING_LIST_LIMIT} 项未列出" in text
+    assert pages <= 3  # uncapped, the list alone ran over two more pages

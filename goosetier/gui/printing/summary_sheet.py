@@ -35,6 +35,10 @@ SECTION_NAMES = {"table": "目标完成情况表", "chart": "目标完成进度�
 BRACKET_RULE = ("头雁营业收入档次按“达到及以上”统计，500亿级企业同时计入300亿级、百亿级、"
                 "十亿级。")
 EXPIRING_MONTHS = 6
+# A meeting sheet lists at most this many expiring designations (about one A4 page); above it
+# the section starts with a count per programme and ends with how many were left out. The
+# window's tier browser (6个月内到期) shows the whole list.
+EXPIRING_LIST_LIMIT = 30
 NUMERALS = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -177,10 +181,15 @@ def _clusters(rows: Sequence[ClusterRow]) -> list[Flowable]:
                       "十亿级及以上和境内外上市企业。", 8.5, color=GREY, space_before_mm=1.5)]
 
 
-def _expiring(rows: Sequence[DesignationRow]) -> list[Flowable]:
+def _expiring(rows: Sequence[DesignationRow],
+              limit: int = EXPIRING_LIST_LIMIT) -> list[Flowable]:
     if not rows:
         return [Paragraph("无。", 9.0, space_before_mm=2.0)]
     catalog = load_catalog()
+    out: list[Flowable] = []
+    if len(rows) > limit:
+        out += _expiring_by_program(rows, catalog)
+        rows = rows[:limit]
     columns = [Column("序号", 11.0, shrink_to=6.0),
                Column("企业名称", weight=1.0, align="left", max_lines=2, shrink_to=7.5),
                Column("统一社会信用代码", 36.0), Column("称号", 34.0, max_lines=2, shrink_to=7.0),
@@ -191,7 +200,32 @@ def _expiring(rows: Sequence[DesignationRow]) -> list[Flowable]:
         lines.append([str(i), r.enterprise_name, r.credit_code or "—",
                       program.zh if program else r.program_id, year_batch(r.year, r.batch_text),
                       r.count_until.isoformat() if r.count_until else "—"])
-    return [Table(columns, lines, space_before_mm=2.0)]
+    out.append(Table(columns, lines, space_before_mm=2.0))
+    return out
+
+
+def _expiring_by_program(rows: Sequence[DesignationRow], catalog) -> list[Flowable]:
+    """The count per programme (catalog order) and the first date each one expires."""
+    order = {pid: i for i, pid in enumerate(catalog.programs)}
+    groups: dict[str, list[DesignationRow]] = {}
+    for r in rows:
+        groups.setdefault(r.program_id, []).append(r)
+    columns = [Column("称号", weight=1.0, align="left"), Column("到期项数", 24.0),
+               Column("最早到期", 26.0), Column("最晚到期", 26.0)]
+    lines = []
+    for pid in sorted(groups, key=lambda p: (order.get(p, len(order)), p)):
+        dates = sorted(r.count_until for r in groups[pid] if r.count_until)
+        program = catalog.programs.get(pid)
+        lines.append([program.zh if program else pid, f"{len(groups[pid]):,}",
+                      dates[0].isoformat() if dates else "—",
+                      dates[-1].isoformat() if dates else "—"])
+    lines.append(["合计", f"{len(rows):,}", "", ""])
+    return [Table(columns, lines, kinds=[""] * (len(lines) - 1) + ["total"],
+                  space_before_mm=2.0),
+            Paragraph(f"以下按到期日期列出最早到期的 {EXPIRING_LIST_LIMIT} 项，其余 "
+                      f"{len(rows) - EXPIRING_LIST_LIMIT:,} 项未列出；完整名单见台账左侧"
+                      "“6个月内到期”。", 8.5, color=GREY, space_before_mm=1.5,
+                      keep_with_next=True)]
 
 
 def year_batch(year: int | None, batch: str | None) -> str:
