@@ -2,7 +2,9 @@
 
 The registry is, in order: ``--db``, ``GOOSETIER_DB``, the location chosen in the settings
 dialog (QSettings; it takes effect here, at the next start), the home folder's SQLite file.
-A registry that cannot be opened is reported by the CLI as one clear line (RegistryError).
+A registry that cannot be opened is reported by the CLI as one clear line (RegistryError). A
+server that wants a password the password file does not hold gets it from a prompt
+(gui.connect), kept in memory for this session only.
 """
 
 from __future__ import annotations
@@ -36,19 +38,21 @@ def run(db: str | None = None) -> int:
     if not has_display():
         raise AppError("no_display")
     from goosetier.gui.app_setup import prepare_application
+    from goosetier.gui.connect import open_registry_asking
     from goosetier.gui.main_window import launch, startup_failed
-    from goosetier.store.database import open_registry
-    from goosetier.store.sharing import registry_warnings, warning_params, with_retry
+    from goosetier.store.sharing import registry_warnings, warning_params
 
     # Started from a menu there is no terminal: a registry that cannot be opened (locked, not
     # SQLite, newer schema, server unreachable) must be said in a dialog, not only on stderr.
     prepare_application()
     try:
-        registry = with_retry(lambda: open_registry(registry_target(db)))
+        registry = open_registry_asking(registry_target(db))
     except Exception as exc:
         if startup_failed(exc):
             return 1
         raise
+    if registry is None:  # the officer cancelled the password prompt
+        return 1
     try:
         return launch(registry, warnings=[(code, warning_params(registry))
                                           for code in registry_warnings(registry)])

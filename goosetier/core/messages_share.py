@@ -79,4 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Cannot read the date “{value}”; write it as 2026-11-29."),
     "changes_by_others": ("{who} 修改了台账（{n} 处），已刷新。",
                           "{who} changed the registry ({n} changes); refreshed."),
+    "changes_watch_failed": ("暂时无法查看他人对台账的修改（{detail}），稍后自动重试。",
+                             "Cannot look for changes by others just now ({detail}); "
+                             "trying again shortly."),
 }

@@ -6,6 +6,11 @@ write functions of ``gui.edits`` / ``gui.plan_edits`` again with the version the
 left. Each write returns ``Changes``; ``changed`` carries them to the views. A failure is
 emitted on ``failed`` with what to reload; a failed undo or redo clears the history, since it
 no longer matches the registry.
+
+Every write runs through store.sharing.with_retry: when another program holds the SQLite file
+(database is locked) or PostgreSQL reports a deadlock, the whole transaction runs again after a
+pause, and ``busy`` lets the window say 台账正忙，正在重试…. Each attempt is one transaction, so
+a write that stays busy leaves nothing half-written and fails with RegistryError("db_busy").
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from goosetier.gui import edits as ed
 from goosetier.gui import plan_edits as pe
 from goosetier.gui.changes import Changes
+from goosetier.store.sharing import with_retry
+
+# attempts per write; each already waits up to the SQLite busy timeout (5 s) for the lock
+RETRY_ATTEMPTS = 3
 
 
 class OpCommand(QUndoCommand):
@@ -41,6 +50,7 @@ class OpCommand(QUndoCommand):
 class Editor(QObject):
     changed = Signal(object)  # Changes
     failed = Signal(object, object, object)  # exception, Changes to reload, retry(version)
+    busy = Signal(int)  # the registry is busy: attempt number that failed, retrying
 
     def __init__(self, registry, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,15 +61,25 @@ class Editor(QObject):
         # command on the row start from it, so several commands on one row chain correctly,
         # and a row someone else saved in between is still refused (a conflict)
         self.versions: dict[tuple[str, int], int] = {}
+        self.writing = False  # inside a write (the window may process paint events meanwhile)
 
     # --- plumbing ------------------------------------------------------------------------------
+
+    def _write(self, fn: Callable[[], Any]) -> Any:
+        """Run one write, again while the registry is busy (``busy`` tells the window)."""
+        self.writing = True
+        try:
+            return with_retry(fn, attempts=RETRY_ATTEMPTS,
+                              on_busy=lambda attempt, _exc: self.busy.emit(attempt))
+        finally:
+            self.writing = False
 
     def _first(self, fn: Callable[[], Any], reload: Changes = Changes(),
                retry: Callable[[int], Any] | None = None) -> Any:
         """Run the first write; on failure tell the window (with how to retry over a newer
         version, for a conflict) and return None."""
         try:
-            return fn()
+            return self._write(fn)
         except Exception as exc:  # noqa: BLE001 - shown by the window
             self.failed.emit(exc, reload, retry)
             return None
@@ -70,7 +90,7 @@ class Editor(QObject):
 
     def _replay(self, fn: Callable[[], Changes]) -> None:
         try:
-            changes = fn()
+            changes = self._write(fn)
         except Exception as exc:  # noqa: BLE001
             QTimer.singleShot(0, self.stack.clear)
             self.failed.emit(exc, Changes(reload_all=True, counts=True, plans=True), None)
@@ -106,9 +126,8 @@ class Editor(QObject):
         state = {"history": history_id}
 
         def undo() -> Changes:
-            ed.drop_name_history(self.registry, state["history"])
             result = ed.update_enterprise(self.registry, eid, before, self.versions[key],
-                                          rename_history=False)
+                                          rename_history=False, drop_history=state["history"])
             self.versions[key], state["history"] = result[2], None
             return result[0]
 

@@ -111,14 +111,18 @@ def load_enterprise(registry, eid: int) -> dict[str, Any] | None:
 
 
 def update_enterprise(registry, eid: int, values: dict[str, Any], expected_version: int,
-                      rename_history: bool = True) -> tuple[Changes, dict[str, Any], int,
-                                                            int | None]:
+                      rename_history: bool = True,
+                      drop_history: int | None = None) -> tuple[Changes, dict[str, Any], int,
+                                                                int | None]:
     """Write `values`; returns (changes, previous values, new version, name-history id).
 
     The version check, the audit line and the name-history line of a rename are
-    store.conflicts.save_with_version's; a refused save raises its ConflictError.
+    store.conflicts.save_with_version's; a refused save raises its ConflictError. An undone
+    rename drops its name-history line (`drop_history`) in the same transaction.
     """
     with registry.session() as s, s.begin():
+        if drop_history is not None:
+            s.execute(delete(m.NameHistory).where(m.NameHistory.id == drop_history))
         changes = _enterprise_changes(s, eid, values)
         ent = require(s, m.Enterprise, eid)
         before = {k: getattr(ent, k) for k in values}
@@ -135,13 +139,6 @@ def update_enterprise(registry, eid: int, values: dict[str, Any], expected_versi
     counts = bool({"listed", "listed_year", "cluster", "street", "park", "credit_code"}
                   & set(values))
     return Changes(enterprises=frozenset({eid}), counts=counts), before, version, history_id
-
-
-def drop_name_history(registry, history_id: int | None) -> None:
-    if history_id is None:
-        return
-    with registry.session() as s, s.begin():
-        s.execute(delete(m.NameHistory).where(m.NameHistory.id == history_id))
 
 
 def add_enterprise(registry, values: dict[str, Any]) -> tuple[Changes, int]:

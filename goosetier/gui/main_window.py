@@ -1,8 +1,10 @@
 """The main window: tier browser | enterprise table | detail panel, and the dashboard tab.
 
 Composition only: the panes, the Editor (undo stack) and the actions are built here and wired
-together. A write's ``Changes`` go to every pane, each refreshing what concerns it. UI state
-(geometry, splitters, table header, recent files, last folder) is kept in QSettings.
+together. A write's ``Changes`` go to every pane, each refreshing what concerns it. Changes
+other officers make are noticed by gui.watch.ChangeWatcher and refreshed the same way, keeping
+the officer's selection, scroll position, sort and unsaved form. UI state (geometry, splitters,
+table header, recent files, last folder) is kept in QSettings.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 from sqlalchemy import func, select
 
@@ -24,9 +27,11 @@ from goosetier.gui.editor import Editor
 from goosetier.gui.views.detail_panel import DetailPanel
 from goosetier.gui.views.enterprise_view import EnterpriseView
 from goosetier.gui.views.tier_browser import TierBrowser
+from goosetier.gui.watch import ChangeWatcher, who
 from goosetier.gui.window_ops import WindowOps
 from goosetier.store import models as m
 from goosetier.store.queries import district_name
+from goosetier.store.sharing import strip_password
 
 ROSTER_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".et", ".xlsb"}
 
@@ -54,6 +59,7 @@ class MainWindow(WindowOps, QMainWindow):
         self.tabs.addTab(self.dashboard, "")
         self.setCentralWidget(self.tabs)
         self.actions = Actions(self)
+        self.audit_action = self._add_audit_action()
         self.count_label, self.path_label = QLabel(self), QLabel(self)
         self.path_label.setObjectName("registryPath")
         self.statusBar().addPermanentWidget(self.count_label)
@@ -69,9 +75,28 @@ class MainWindow(WindowOps, QMainWindow):
         self.editor.failed.connect(self.edit_failed)
         self.actions.recent.aboutToShow.connect(self._fill_recent)
         self.actions.columns.aboutToShow.connect(self._fill_columns)
+        self.editor.busy.connect(self._show_busy)
+        self.watcher = ChangeWatcher(registry, self, paused=lambda: self.editor.writing)
+        self.watcher.changed.connect(self.apply_remote_changes)
+        self.watcher.unreachable.connect(self._watch_failed)
         self.retranslate()
         self._restore_state()
         self._update_counts()
+
+    def _add_audit_action(self) -> QAction:
+        """台账 → 审计日志…, after 规划与目标."""
+        action = QAction(self)
+        action.setObjectName("actionAuditLog")
+        action.triggered.connect(lambda _checked=False: self.show_audit_log())
+        self.addAction(action)
+        menu = self.actions.menus["registry"]
+        items = menu.actions()
+        at = items.index(self.actions.targets) + 1
+        if at < len(items):
+            menu.insertAction(items[at], action)
+        else:
+            menu.addAction(action)
+        return action
 
     # --- language ----------------------------------------------------------------------------
 
@@ -79,6 +104,8 @@ class MainWindow(WindowOps, QMainWindow):
         self.actions.retranslate()
         self.tabs.setTabText(0, self.tr("Registry"))
         self.tabs.setTabText(1, self.tr("Dashboard"))
+        self.audit_action.setText(self.tr("&Audit log…"))
+        self.audit_action.setToolTip(self.tr("Who changed what, and when"))
         for pane in (self.table, self.detail, self.dashboard):
             pane.retranslate()
         self.browser.model.relabel()
@@ -109,7 +136,8 @@ class MainWindow(WindowOps, QMainWindow):
         shown = self.table.model.rowCount()
         self.count_label.setText(self.tr("{shown} of {total} enterprises shown").format(
             shown=f"{shown:,}", total=f"{total:,}"))
-        where = str(self.registry.path) if self.registry.path else self.registry.url
+        where = (str(self.registry.path) if self.registry.path
+                 else strip_password(self.registry.url))
         self.path_label.setText(self.tr("Registry: {path}").format(path=where))
         self.total_enterprises = total
 
@@ -149,6 +177,78 @@ class MainWindow(WindowOps, QMainWindow):
         if changes.settings:
             self._update_title()
         self._update_counts()
+        if changes.reload_all:  # an import, its undo, the sample: nothing left to notice
+            self.watcher.absorb()
+
+    def apply_remote_changes(self, changes: Changes, found) -> None:
+        """Refresh what others changed and say so, keeping the officer's place: the selected
+        rows, the scroll position and sort, and a form with unsaved typing (saving it later
+        meets the conflict dialog, not a silent overwrite)."""
+        from goosetier.core.messages import message
+
+        view, model = self.table, self.table.model
+        dirty = self.detail.save_button.isEnabled()
+        added = frozenset(i for i in changes.enterprises if model.row_of(i) is None)
+        relist = bool(added or changes.removed or changes.reload_all
+                      or (changes.counts and model.condition is not None))
+        if relist:
+            self._relist_keeping_place()
+        else:
+            model.apply_changes(changes)
+        if changes.counts or changes.removed or added or changes.reload_all:
+            self.browser.refresh()
+        if not dirty or not self.detail.enterprise_id or \
+                self.detail.enterprise_id in changes.removed:
+            self.detail.apply_changes(changes)
+            if view.current_id() is None and self.detail.enterprise_id is not None and relist:
+                self.detail.show_enterprise(None)
+        self.dashboard.apply_changes(changes)
+        if changes.settings or changes.reload_all:
+            self._update_title()
+        self._update_counts()
+        if found is not None and found.events:
+            self.statusBar().showMessage(message("changes_by_others", {
+                "who": who(found), "n": found.events}, i18n.lang()), 15000)
+
+    def _relist_keeping_place(self) -> None:
+        view = self.table
+        table, model = view.table, view.model
+        selected = [model.enterprise_id(i.row()) for i in table.selectionModel().selectedRows()]
+        current = view.current_id()
+        scroll = (table.verticalScrollBar().value(), table.horizontalScrollBar().value())
+        view.blockSignals(True)  # the detail panel must not reload over unsaved typing
+        try:
+            model.reload()
+            sel = table.selectionModel()
+            flags = QItemSelectionModel.SelectionFlag
+            sel.clearSelection()
+            for eid in selected:
+                row = model.row_of(eid) if eid is not None else None
+                if row is not None:
+                    sel.select(model.index(row, 0), flags.Select | flags.Rows)
+            row = model.row_of(current) if current is not None else None
+            if row is not None:
+                sel.setCurrentIndex(model.index(row, 0), flags.NoUpdate)
+        finally:
+            view.blockSignals(False)
+        table.verticalScrollBar().setValue(scroll[0])
+        table.horizontalScrollBar().setValue(scroll[1])
+
+    def _watch_failed(self, exc: BaseException) -> None:
+        from goosetier.core.messages import message
+
+        lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+        detail = lines[0][:120] if lines else ""
+        self.statusBar().showMessage(message("changes_watch_failed", {"detail": detail},
+                                             i18n.lang()), 15000)
+
+    def _show_busy(self, attempt: int) -> None:
+        from goosetier.core.messages import message
+
+        self.statusBar().showMessage(message("db_busy_retrying", {"attempt": attempt},
+                                             i18n.lang()), 10000)
+        # the write blocks this thread: paint the message, but take no clicks meanwhile
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def refresh_all(self) -> None:
         self.apply_changes(EVERYTHING)
@@ -213,6 +313,7 @@ class MainWindow(WindowOps, QMainWindow):
         from goosetier.gui import tasks
 
         self.save_state()
+        self.watcher.stop()
         tasks.wait_all(10000)
         super().closeEvent(event)
 

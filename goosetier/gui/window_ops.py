@@ -57,6 +57,25 @@ class WindowOps:
         dialog.open()
         return dialog
 
+    def show_audit_log(self):
+        """台账 → 审计日志…: one modeless dialog, read again whenever it is shown."""
+        from goosetier.gui.dialogs.audit_dialog import AuditDialog
+
+        dialog = getattr(self, "audit_dialog", None)
+        if dialog is None:
+            dialog = AuditDialog(self.registry, self, today=self.today)
+            self.audit_dialog = dialog
+            # lines written while it is open (here or by others) appear without a click
+            self.editor.changed.connect(lambda _c: dialog.isVisible() and dialog.reload())
+            self.watcher.changed.connect(lambda _c, _f: dialog.isVisible() and dialog.reload())
+        else:
+            dialog.reload()
+        self.last_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
     # --- printing (goosetier.gui.printing) -------------------------------------------------------
 
     def _print_options(self, kind: str = "summary"):
@@ -161,8 +180,18 @@ class WindowOps:
     def apply_settings(self, values: dict, district: str) -> None:
         if values["district"] and values["district"] != district:
             self.editor.set_setting("district_name", values["district"])
-        if values["database"] != st.db_location():
-            st.set_db_location(values["database"])
+        from goosetier.store.sharing import pgpass_path, strip_password, url_has_password
+
+        location = strip_password(values["database"])  # a password never goes to QSettings
+        if url_has_password(values["database"]):
+            from goosetier.core.messages import message
+            from goosetier.gui.i18n import lang
+
+            inform(self, translate("MainWindow", "Settings"), message(
+                "db_password_in_url", {"pgpass": str(pgpass_path())}, lang()),
+                QMessageBox.Icon.Warning)
+        if location != st.db_location():
+            st.set_db_location(location)
             inform(self, translate("MainWindow", "Settings"), translate(
                 "MainWindow", "The new registry location takes effect when GooseTier starts "
                 "next time."))

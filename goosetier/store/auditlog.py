@@ -12,10 +12,12 @@ Times are stored in UTC (naive); callers convert for display.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from goosetier.store import models as m
@@ -35,6 +37,8 @@ class AuditFilter:
     action: str | None = None  # "enterprise.edit", or a prefix: "enterprise", "import"
     table: str | None = None
     row_id: int | None = None
+    text: str | None = None  # free text in the action, table, logins or details
+    before_id: int | None = None  # only lines older than this one (the next page of a view)
     limit: int | None = 500
     offset: int = 0
 
@@ -72,7 +76,21 @@ def _where(flt: AuditFilter) -> list:
         conds.append(a.table_name == flt.table)
     if flt.row_id is not None:
         conds.append(a.row_id == flt.row_id)
+    if flt.before_id is not None:
+        conds.append(a.id < flt.before_id)
+    if flt.text and flt.text.strip():
+        conds.append(_text_condition(flt.text.strip()))
     return conds
+
+
+def _text_condition(text: str):
+    """Free text anywhere in a line. The details are JSON written with ASCII escapes (张 is
+    stored as \\u5f20), so the text is looked for in that spelling too."""
+    a = m.AuditEvent
+    needles = {text.lower(), json.dumps(text.lower())[1:-1]}
+    columns = (a.action, a.table_name, a.os_user, a.db_user, cast(a.detail, String))
+    return or_(*(func.lower(col).contains(n, autoescape=True)
+                 for col in columns for n in needles))
 
 
 def list_audit(session: Session, flt: AuditFilter | None = None) -> list[AuditRow]:
@@ -129,7 +147,10 @@ class ChangeSet:
         return self.events > 0
 
 
-def changes_since(session: Session, marker: int, *, limit: int = 2000) -> ChangeSet:
+def changes_since(session: Session, marker: int, *, limit: int = 2000,
+                  skip: Collection[int] = ()) -> ChangeSet:
+    """What the audit lines after `marker` touched. Lines whose id is in `skip` (the window's
+    own writes, which it has refreshed already) only move the marker on."""
     a = m.AuditEvent
     rows = session.execute(select(a.id, a.os_user, a.db_user, a.action, a.table_name, a.row_id,
                                   a.detail).where(a.id > marker).order_by(a.id).limit(limit)).all()
@@ -137,6 +158,8 @@ def changes_since(session: Session, marker: int, *, limit: int = 2000) -> Change
     me = current_user()
     for row_id, os_user, db_user, action, table, target, detail in rows:
         out.marker = row_id
+        if row_id in skip:
+            continue
         out.events += 1
         out.users.add(os_user or db_user or "?")
         if os_user != me:

@@ -188,6 +188,229 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Enterprise added</source>
+        <translation>新增企业</translation>
+    </message>
+    <message>
+        <source>Enterprise edited</source>
+        <translation>修改企业</translation>
+    </message>
+    <message>
+        <source>Enterprise deleted</source>
+        <translation>删除企业</translation>
+    </message>
+    <message>
+        <source>Enterprise restored (undo)</source>
+        <translation>恢复企业（撤销删除）</translation>
+    </message>
+    <message>
+        <source>Designation added</source>
+        <translation>新增认定</translation>
+    </message>
+    <message>
+        <source>Designation edited</source>
+        <translation>修改认定</translation>
+    </message>
+    <message>
+        <source>Designation revoked</source>
+        <translation>撤销认定资格</translation>
+    </message>
+    <message>
+        <source>Designation deleted</source>
+        <translation>删除认定</translation>
+    </message>
+    <message>
+        <source>Designation restored (undo)</source>
+        <translation>恢复认定（撤销删除）</translation>
+    </message>
+    <message>
+        <source>Yearly figures edited</source>
+        <translation>修改年度数据</translation>
+    </message>
+    <message>
+        <source>Roster imported</source>
+        <translation>导入名单</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Plan period edited</source>
+        <translation>修改规划期</translation>
+    </message>
+    <message>
+        <source>Plan period added</source>
+        <translation>新增规划期</translation>
+    </message>
+    <message>
+        <source>Plan period deleted</source>
+        <translation>删除规划期</translation>
+    </message>
+    <message>
+        <source>Plan period restored (undo)</source>
+        <translation>恢复规划期（撤销删除）</translation>
+    </message>
+    <message>
+        <source>Target added</source>
+        <translation>新增目标</translation>
+    </message>
+    <message>
+        <source>Target edited</source>
+        <translation>修改目标</translation>
+    </message>
+    <message>
+        <source>Target removed</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Target restored (undo)</source>
+        <translation>恢复目标（撤销删除）</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Registry moved to the server</source>
+        <translation>台账迁移到服务器</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Designation</source>
+        <translation>认定</translation>
+    </message>
+    <message>
+        <source>Yearly figures</source>
+        <translation>年度数据</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入批次</translation>
+    </message>
+    <message>
+        <source>Plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>操作系统用户</translation>
+    </message>
+    <message>
+        <source>Database user</source>
+        <translation>数据库用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>认定类别</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>overwrote version {version} by {who}</source>
+        <translation>覆盖了 {who} 保存的第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>enterprise, field, value, file…</source>
+        <translation>企业、字段、内容、文件名…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>{total} entries, newest first</source>
+        <translation>共 {total} 条记录，最新的在前</translation>
+    </message>
+</context>
+<context>
     <name>ClusterChart</name>
     <message>
         <source>Enterprises per cluster and tier, end of {year}</source>
@@ -992,6 +1215,14 @@
         <translation>仪表板</translation>
     </message>
     <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when</source>
+        <translation>谁在何时修改了什么</translation>
+    </message>
+    <message>
         <source>{shown} of {total} enterprises shown</source>
         <translation>显示 {shown} 家 / 共 {total} 家企业</translation>
     </message>
@@ -1329,6 +1560,37 @@ You can undo this with Ctrl+Z.</source>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <source>The password was not accepted. Try again.</source>
+        <translation>密码未被接受，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
     </message>
 </context>
 <context>
