@@ -693,6 +693,14 @@
         <translation>添加或编辑年度数据…</translation>
     </message>
     <message>
+        <source>Delete year</source>
+        <translation>删除该年度</translation>
+    </message>
+    <message>
+        <source>Delete the figures of {year}? Ctrl+Z brings them back.</source>
+        <translation>删除{year}年度数据？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年份</translation>
     </message>

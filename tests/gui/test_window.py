@@ -189,3 +189,46 @@ def test_standard_shortcuts_and_the_column_chooser(window):
     park.trigger()
     assert not view.table.isColumnHidden(5)
     assert view.table.verticalHeader().sectionResizeMode(0).name == "Fixed"
+
+
+def test_delete_a_year_of_figures_with_confirmation_and_undo(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from goosetier.store import models as m
+
+    eid = window.table.model.enterprise_id(0)
+    window.table.select_enterprise(eid)
+    detail = window.detail
+    assert detail.editor.save_figure(eid, 2023, {"revenue": 52_000.0, "output": None,
+                                                 "employees": 88})
+    assert detail.editor.save_figure(eid, 2024, {"revenue": 61_000.0, "output": None,
+                                                 "employees": 95})
+    shown = [detail.figures.item(r, 0).text() for r in range(detail.figures.rowCount())]
+    assert "2024" in shown and "2023" in shown
+    assert not detail.delete_fig.isEnabled()  # nothing selected yet
+    detail.figures.selectRow(shown.index("2023"))
+    assert detail.delete_fig.isEnabled() and detail.delete_fig.text() == "删除该年度"
+
+    def years():
+        with window.registry.session() as s:
+            return sorted(s.scalars(select(m.YearlyFigure.year)
+                                    .where(m.YearlyFigure.enterprise_id == eid)))
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(detail.delete_fig, Qt.MouseButton.LeftButton)
+    before = years()
+    assert 2023 in before  # declined: nothing removed
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(detail.delete_fig, Qt.MouseButton.LeftButton)
+    assert years() == [y for y in before if y != 2023]
+    assert [detail.figures.item(r, 0).text() for r in range(detail.figures.rowCount())] == \
+        [s for s in shown if s != "2023"]
+    window.actions.undo.trigger()
+    assert years() == before
+    with window.registry.session() as s:
+        fig = s.scalar(select(m.YearlyFigure).where(m.YearlyFigure.enterprise_id == eid,
+                                                    m.YearlyFigure.year == 2023))
+        assert (fig.revenue, fig.employees) == (52_000.0, 88)

@@ -81,12 +81,19 @@ class DetailPanel(QWidget):
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.figures.cellDoubleClicked.connect(lambda row, _c: self.edit_figures(row))
-        self.edit_fig = QPushButton(self)
+        self.figures.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.figures.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.edit_fig, self.delete_fig = QPushButton(self), QPushButton(self)
         self.edit_fig.clicked.connect(lambda: self.edit_figures())
+        self.delete_fig.clicked.connect(lambda: self.delete_figures())
+        self.delete_fig.setEnabled(False)
+        self.figures.itemSelectionChanged.connect(
+            lambda: self.delete_fig.setEnabled(self.figures.currentRow() >= 0
+                                               and bool(self.figures.selectedItems())))
         fig_page = QWidget(self)
         gl = QVBoxLayout(fig_page)
         gl.addWidget(self.figures)
-        gl.addLayout(_row(self.edit_fig))
+        gl.addLayout(_row(self.edit_fig, self.delete_fig))
 
         self.names = QListWidget(self)
         self.batches = QListWidget(self)
@@ -116,6 +123,7 @@ class DetailPanel(QWidget):
         self.revoke_des.setText(self.tr("Revoke"))
         self.delete_des.setText(self.tr("Delete"))
         self.edit_fig.setText(self.tr("Add or edit a year…"))
+        self.delete_fig.setText(self.tr("Delete year"))
         self.figures.setHorizontalHeaderLabels([self.tr("Year"), self.tr("Revenue (10k yuan)"),
                                                 self.tr("Output (10k yuan)"),
                                                 self.tr("Employees")])
@@ -275,6 +283,20 @@ class DetailPanel(QWidget):
             return False
         return self.editor.save_figure(self.enterprise_id, dialog.year.value(),
                                        dialog.result_values)
+
+    def delete_figures(self, confirm: bool = True) -> bool:
+        """Remove the selected year's figures (undoable, like every edit)."""
+        row = self.figures.currentRow()
+        if self.enterprise_id is None or row < 0 or not self.figures.selectedItems():
+            return False
+        year = int(self.figures.item(row, 0).text())
+        if confirm and QMessageBox.question(
+                self, self.tr("Delete year"),
+                self.tr("Delete the figures of {year}? Ctrl+Z brings them back.").format(
+                    year=year)
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        return self.editor.save_figure(self.enterprise_id, year, None)
 
 
 def _num(item: QTableWidgetItem | None) -> float | None:
