@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs, only when something is missing.
 # Qt (PySide6) needs EGL/GL, xkbcommon, fontconfig and dbus even offscreen; printed sheets need a
-# CJK font and poppler's pdftotext/pdffonts/pdftoppm; the shared-registry tests need PostgreSQL.
+# CJK font and poppler's pdftotext/pdffonts/pdftoppm; the shared-registry tests need PostgreSQL;
+# the bundle build strips with binutils and packs the .deb with dpkg.
 set -u
 missing=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -14,6 +15,7 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qiE "Noto (Sans|Serif) CJK|WenQuanYi|Source Han" || missing+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v dpkg-deb >/dev/null 2>&1 || missing+=(dpkg)
+command -v strip >/dev/null 2>&1 || missing+=(binutils)  # the bundle's symbol tables
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

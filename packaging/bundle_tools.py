@@ -139,6 +139,24 @@ def _has_debug_info(path: Path) -> bool:
     return b".debug_info" in data
 
 
+def _has_symbol_table(path: Path) -> bool:
+    """A static symbol table (.symtab): not needed to load or run a shared library, whose
+    exported symbols are in .dynsym."""
+    data = path.read_bytes()
+    is64, end = data[4] == 2, "<" if data[5] == 1 else ">"
+    try:
+        if is64:
+            shoff, = struct.unpack_from(end + "Q", data, 0x28)
+            shentsize, shnum = struct.unpack_from(end + "HH", data, 0x3A)
+        else:
+            shoff, = struct.unpack_from(end + "I", data, 0x20)
+            shentsize, shnum = struct.unpack_from(end + "HH", data, 0x2E)
+        return any(struct.unpack_from(end + "I", data, shoff + i * shentsize + 4)[0] == 2
+                   for i in range(shnum))
+    except struct.error:
+        return False
+
+
 def loadable_segments(path: Path) -> bool:
     """Whether every PT_LOAD segment has offset ≡ address (mod page): what the dynamic loader
     demands ("ELF load command address/offset not page-aligned" otherwise)."""
@@ -162,31 +180,79 @@ def loadable_segments(path: Path) -> bool:
     return True
 
 
-def strip_debug_info(folder: Path) -> int:
-    """`strip --strip-debug` ELF files with debug sections; returns bytes saved.
+def _strip(strip: str, path: Path, option: str) -> int:
+    """Run strip on a copy's behalf; put the file back if the result would not load."""
+    backup = path.with_name(path.name + ".unstripped")
+    shutil.copy2(path, backup)
+    before = path.stat().st_size
+    result = subprocess.run([strip, option, str(path)], capture_output=True)
+    if result.returncode == 0 and loadable_segments(path):
+        backup.unlink()
+        return before - path.stat().st_size
+    backup.replace(path)
+    return 0
 
-    Only debug sections go (symbols stay). Libraries that auditwheel vendored (``*.libs/``
-    folders: numpy's libgfortran and OpenBLAS, psycopg's libpq) were rewritten by patchelf, and
-    binutils' strip can lay such a file out so the loader refuses it; they are left alone, and
-    every stripped file is checked and put back if its segments no longer load.
+
+def strip_debug_info(folder: Path) -> int:
+    """Strip debug sections and static symbol tables from the shared libraries; returns bytes
+    saved.
+
+    - Debug sections go from every ELF file that has them (a pyenv-built libpython alone is
+      23 MB with them and 5 MB without).
+    - Static symbol tables (.symtab; 4 MB over ICU, OpenBLAS, libpython, numpy, calamine) go from
+      shared libraries and Python extensions (``*.so*``) with ``--strip-unneeded``, which keeps
+      the dynamic symbols they export. Never from the program itself: PyInstaller's executable
+      carries its archive appended after the ELF image, which strip would cut off.
+
+    Libraries that auditwheel vendored (``*.libs/`` folders: numpy's libgfortran and OpenBLAS,
+    psycopg's libpq) were rewritten by patchelf, and binutils' strip can lay such a file out so
+    the loader refuses it: every stripped file is checked and put back if its segments no longer
+    load. Without binutils (no ``strip``) nothing is stripped.
     """
     strip = shutil.which("strip")
     if not strip or not sys.platform.startswith("linux"):
         return 0
     saved = 0
     for path in _elf_files(folder):
-        if any(part.endswith(".libs") for part in path.parts) or not _has_debug_info(path):
-            continue
-        backup = path.with_name(path.name + ".unstripped")
-        shutil.copy2(path, backup)
-        before = path.stat().st_size
-        subprocess.run([strip, "--strip-debug", str(path)], check=True)
-        if loadable_segments(path):
-            saved += before - path.stat().st_size
-            backup.unlink()
-        else:
-            backup.replace(path)
+        library = ".so" in path.name
+        vendored = any(part.endswith(".libs") for part in path.parts)
+        if library and _has_symbol_table(path):
+            saved += _strip(strip, path, "--strip-unneeded")
+        elif not vendored and _has_debug_info(path):
+            saved += _strip(strip, path, "--strip-debug")
     return saved
+
+
+def _needed_versions(path: Path) -> set[bytes]:
+    return set(re.findall(rb"OPENSSL_\d+\.\d+\.\d+", path.read_bytes()))
+
+
+def share_openssl(internal: Path) -> list[str]:
+    """Let Python's ssl and hashlib modules use psycopg's OpenSSL instead of a second copy.
+
+    psycopg-binary vendors OpenSSL 3 for libpq (``psycopg_binary.libs/libssl-<hash>.so.3``);
+    PyInstaller also bundles the build machine's ``libssl.so.3``/``libcrypto.so.3`` for Python's
+    ``_ssl``/``_hashlib`` (python-stdnum imports ssl). Same OpenSSL major version, same ABI: the
+    bundle's ``libssl.so.3``/``libcrypto.so.3`` become relative symbolic links to psycopg's copies
+    when those define every symbol version the Python modules ask for. Returns the replaced
+    names (none when psycopg is absent or its OpenSSL does not fit)."""
+    vendored = internal / "psycopg_binary.libs"
+    pairs = []
+    for stem in ("libssl", "libcrypto"):
+        ours = internal / f"{stem}.so.3"
+        theirs = sorted(vendored.glob(f"{stem}-*.so.3"))
+        if not ours.is_file() or ours.is_symlink() or len(theirs) != 1:
+            return []
+        pairs.append((ours, theirs[0]))
+    users = [p for p in internal.rglob("*") if p.name.startswith(("_ssl.", "_hashlib."))]
+    wanted = set().union(*(_needed_versions(p) for p in users)) if users else set()
+    offered = set().union(*(_needed_versions(t) for _o, t in pairs))
+    if not wanted or not wanted <= offered:
+        return []
+    for ours, theirs in pairs:
+        ours.unlink()
+        ours.symlink_to(os.path.relpath(theirs, ours.parent))
+    return [o.name for o, _t in pairs]
 
 
 def glibc_floor(folder: Path) -> str | None:

@@ -54,6 +54,17 @@ SYSTEM_PACKAGES: dict[str, tuple[str, bool]] = {
     "libstdc++.so.6": ("libstdc++6", True),
     "libgcc_s.so.1": ("libgcc-s1 | libgcc1", True),
     "libexpat.so.1": ("libexpat1", True),
+    "libdbus-1.so.3": ("libdbus-1-3", True),
+    "libglib-2.0.so.0": ("libglib2.0-0 | libglib2.0-0t64", True),
+    "libgthread-2.0.so.0": ("libglib2.0-0 | libglib2.0-0t64", True),
+    "libfontconfig.so.1": ("libfontconfig1", True),
+    "libfreetype.so.6": ("libfreetype6", True),
+    "libz.so.1": ("zlib1g", True),
+    "libbz2.so.1.0": ("libbz2-1.0", True),
+    "liblzma.so.5": ("liblzma5", True),
+    "libzstd.so.1": ("libzstd1", True),
+    "libffi.so.8": ("libffi8", True),
+    "libuuid.so.1": ("libuuid1", True),
     "libGL.so.1": ("libgl1", True),
     "libEGL.so.1": ("libegl1", True),
     "libOpenGL.so.0": ("libopengl0", True),
@@ -88,7 +99,7 @@ SYSTEM_PACKAGES: dict[str, tuple[str, bool]] = {
     "libgbm.so.1": ("libgbm1", False),
     "libvulkan.so.1": ("libvulkan1", False),
 }
-# Not libraries: the bundled libfontconfig reads the system's font configuration; a Chinese
+# Not libraries: libfontconfig reads the system's font configuration; a Chinese
 # font is needed for the printed sheets (Recommends: UOS and Kylin ship their own font packages).
 ALWAYS = ["fontconfig-config"]
 FONTS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"

@@ -240,21 +240,42 @@ class SelfTest:
         return self.say("selftest_pdf_detail", pages=pages, size=out.stat().st_size)
 
     def window(self) -> str:
-        """The main window, built on the scratch registry offscreen, shown and closed."""
+        """The main window, built on the scratch registry offscreen, shown and closed; its
+        dashboard tab drawn (pyqtgraph over numpy) and each chart saved as PNG: a module or Qt
+        part the bundle left out that the charts need shows here."""
         from goosetier.gui.app_setup import prepare_application
         from goosetier.gui.main_window import MainWindow
 
         app = prepare_application([sys.argv[0] if sys.argv else "goosetier"])
         win = MainWindow(self._need_registry())
         try:
+            win.resize(1280, 800)
             win.show()
             app.processEvents()
             title = win.windowTitle()
+            self._charts(app, win)
         finally:
             win.close()
             win.deleteLater()
             app.processEvents()
         return self.say("selftest_window_detail", title=title)
+
+    def _charts(self, app, win) -> None:
+        dashboard = win.dashboard
+        win.tabs.setCurrentWidget(dashboard)
+        for _ in range(5):
+            app.processEvents()
+        dashboard.refresh()  # drawn on first show; drawn again here so a failure surfaces
+        app.processEvents()
+        for chart, stem in ((dashboard.progress_chart, "progress"),
+                            (dashboard.trend_chart, "trend"),
+                            (dashboard.cluster_chart, "clusters")):
+            out = self.scratch / f"chart-{stem}.png"
+            chart.save_png(str(out), width=600)
+            with open(out, "rb") as fh:
+                if fh.read(8) != b"\x89PNG\r\n\x1a\n":
+                    raise CheckFailed("selftest_missing", what=str(out))
+        win.tabs.setCurrentIndex(0)
 
     def print_plugin(self) -> str:
         _gui_app()

@@ -98,9 +98,16 @@ def test_build_reports_size_and_time(build):
     bundle, report, stdout = build
     assert report["version"] == __version__
     assert re.search(r"bundle .*: [\d.]+ MB unpacked, \d+ files, built in \d+ s", stdout)
-    # A guard against a Qt module or plugin set slipping back in (QML alone is ~60 MB); the
-    # 150 MB target is not reachable with numpy (pyqtgraph) and ICU: see packaging/README.md.
-    assert report["bytes"] < 260_000_000
+    # The 150 MB target (Linux; see packaging/README.md, 'Size'), which needs binutils' strip
+    # for the debug sections and symbol tables; without it, a guard against a Qt module or
+    # plugin set slipping back in (QML alone is ~60 MB).
+    # Measured 148.7 MB; the guard allows 5 MB of drift from a dependency's patch release
+    # (pip takes the newest) so CI is not red over it — the build's own report says "above
+    # the 150 MB target" when that happens.
+    if LINUX and shutil.which("strip"):
+        assert report["bytes"] < 155_000_000
+    else:
+        assert report["bytes"] < 260_000_000
     if LINUX:
         assert re.fullmatch(r"2\.\d+", report["glibc"])
         assert "deb" in report
@@ -163,6 +170,24 @@ def test_bundle_leaves_out_what_the_program_does_not_use(build):
     assert translations and all("_zh_CN" in n for n in translations), translations
     for folder in ("qmltooling", "sqldrivers", "egldeviceintegrations", "designer", "tls"):
         assert not (qt / "plugins" / folder).exists(), folder
+    internal = bundle / "_internal"
+    # Qt's OpenGL bindings (a stand-in answers pyqtgraph's import), numpy's unused parts,
+    # python-stdnum's other countries' registries, image formats nothing reads
+    assert not list((internal / "PySide6").glob("QtOpenGL.*"))
+    assert list((internal / "PySide6").glob("QtOpenGLWidgets.*"))  # pyqtgraph subclasses it
+    for gone in ("numpy/random", "numpy/fft", "numpy/f2py", "numpy/testing", "stdnum/oui.dat"):
+        assert not (internal / gone).exists(), gone
+    assert (internal / "stdnum" / "cn" / "loc.dat").is_file()
+    assert not list((qt / "plugins" / "imageformats").glob("*qwebp*"))
+    if LINUX:
+        # ICU's data for root, zh and en only (packaging/icu_data.py): 32 MB → ~5 MB
+        icudata = [p for p in (qt / "lib").glob("libicudata.so.*") if not p.is_symlink()]
+        assert icudata and all(p.stat().st_size < 10_000_000 for p in icudata)
+        # one OpenSSL (psycopg's) for libpq and Python's ssl/hashlib
+        if (internal / "psycopg_binary.libs").is_dir():
+            for name in ("libssl.so.3", "libcrypto.so.3"):
+                link = internal / name
+                assert link.is_symlink() and link.resolve().is_file(), name
 
 
 def test_frozen_version_and_selftest(build, tmp_path):
