@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.report import fmt, render
+from bench.report import fmt, render, verdict_words
 from bench.workloads import Bench
 
 DEFAULT_OUT = Path(__file__).with_name("results.md")
@@ -54,11 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     text = render(bench, outcomes, started, time.perf_counter() - t0)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
+    print(f"{'wall':>4} {'cpu':>4}  {'goal':<20} figure (ratio) · CPU figure (ratio)")
     for oc in outcomes:
-        verdict = {True: "pass", False: "FAIL", None: "n/a"}[oc.passed]
+        wall = {True: "pass", False: "FAIL", None: "n/a"}[oc.passed]
+        cpu = {True: "pass", False: "FAIL", None: "—"}[oc.cpu_passed]
         figure = fmt(oc.value.median, oc.goal.unit) if oc.value else oc.status
-        ratio = f"  ({oc.ratio:.2f} ×)" if oc.ratio is not None else ""
-        print(f"{verdict:>4}  {oc.goal.id:<20} {figure}{ratio}  goal {oc.goal.goal}")
+        ratio = f" ({oc.ratio:.2f} ×)" if oc.ratio is not None else ""
+        cpu_figure = (f" · CPU {oc.cpu_ratio:.2f} ×" if oc.cpu_ratio is not None else
+                      f" · CPU {fmt(oc.cpu.median, oc.goal.unit)}"
+                      if oc.cpu and oc.goal.unit == "ms" else "")
+        print(f"{wall:>4} {cpu:>4}  {oc.goal.id:<20} {figure}{ratio}{cpu_figure}  "
+              f"goal {oc.goal.goal}  → {verdict_words(oc)}")
     print(f"results written to {args.out}")
     if args.keep:
         print(f"work folder kept: {workdir}")

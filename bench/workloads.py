@@ -410,11 +410,20 @@ class Bench:
             for key in ("build", "sort", "filter"):
                 self.record(f"table_{key}", data[f"{key}_ms"])
                 self.record(f"table_{key}_cpu", data[f"{key}_cpu_ms"])
+            if "last_ms" in data:
+                self.record("table_last", data["last_ms"])
+                self.record("table_last_cpu", data["last_cpu_ms"])
             self.log(f"  table: build {data['build_ms']:.0f} ms, sort {data['sort_ms']:.0f} ms, "
                      f"filter {data['filter_ms']:.0f} ms")
+        last = ""
+        if self.samples.get("table_last") and self.samples.get("table_last_cpu"):
+            last = (f"; jumping to the last row of the unfiltered table afterwards (the ids "
+                    f"the model had not read yet, then that row's page) took "
+                    f"{self.samples['table_last'].median:.0f} ms "
+                    f"(CPU {self.samples['table_last_cpu'].median:.0f} ms), not judged")
         self.observations.append(
             f"table: {data['model']} over {data['rows']:,} enterprises; the filter "
-            f"“{SEARCH_TEXT}” leaves {data['filtered_rows']:,} row(s).")
+            f"“{SEARCH_TEXT}” leaves {data['filtered_rows']:,} row(s){last}.")
 
     # --- verdicts -----------------------------------------------------------------------------
 

@@ -1,25 +1,27 @@
 """The ``goosetier`` command: sub-commands for scripts; no sub-command opens the window.
 
 Start-up stays light (no Qt or SQLAlchemy import until a command needs it), so ``--version``
-costs little more than starting Python. Errors a user can cause are one clear line on stderr and
-exit status 1 (2 for usage), never a traceback; anything unexpected is logged to a file and the
-line names that file.
+costs little more than starting Python: a bare ``goosetier --version`` is answered before
+argparse, logging, json, pathlib or the feature commands are imported (``python -X importtime``:
+they were most of its 60 ms over ``python -c pass``). Errors a user can cause are one clear line
+on stderr and exit status 1 (2 for usage), never a traceback; anything unexpected is logged to a
+file and the line names that file.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import logging
-import os
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
 from goosetier import APP_NAME_ZH, __version__
 
-log = logging.getLogger("goosetier")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (3 ms)
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from pathlib import Path
+
 EXIT_ERROR, EXIT_USAGE, EXIT_STRICT = 1, 2, 3
+VERSION_TEXT = f"GooseTier {__version__}"
 
 
 class CliError(Exception):
@@ -34,6 +36,8 @@ class CliError(Exception):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import json
+
     from sqlalchemy import func, select, text
 
     from goosetier.store import models as m
@@ -76,6 +80,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from goosetier.store.database import backup_sqlite
 
     reg = _open(args, migrate=False)
@@ -90,6 +96,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
     from goosetier.reports.summary import build_summary
 
     if args.pdf:  # the printed sheet (goosetier.gui.printing; Qt is imported only here)
@@ -137,9 +146,11 @@ def _display_url(reg) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="goosetier", description=f"GooseTier {APP_NAME_ZH}：不带子命令时打开窗口。")
-    parser.add_argument("--version", action="version", version=f"GooseTier {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_TEXT)
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="台账数据库文件或 SQLAlchemy URL（默认：用户数据目录中的 registry.sqlite3）")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="消息语言")
@@ -196,6 +207,9 @@ def _error_text(exc: BaseException, lang: str) -> str | None:
 
 
 def _log_crash(exc: BaseException) -> Path | None:
+    import logging
+
+    log = logging.getLogger("goosetier")
     try:
         from goosetier import paths
 
@@ -210,6 +224,13 @@ def _log_crash(exc: BaseException) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # what argparse's version action does (print, exit 0), before importing argparse and
+        # the feature commands: the start-up an installer's or a script's version check waits on
+        print(VERSION_TEXT)
+        raise SystemExit(0)
+    import os
+
     _load_extra_commands()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -219,7 +240,11 @@ def main(argv: list[str] | None = None) -> int:
             from goosetier.app import run
 
             return run(args.db)
-        return args.func(args)
+        try:
+            return args.func(args)
+        finally:
+            if argv is None:  # this process's own command line: it ends when the command does
+                _before_exit()
     except KeyboardInterrupt:
         print("已取消。" if lang == "zh" else "Cancelled.", file=sys.stderr)
         return 130
@@ -233,6 +258,24 @@ def main(argv: list[str] | None = None) -> int:
             text = f"抱歉，发生了意外错误：{type(exc).__name__}: {exc}{where}"
         print(f"goosetier: {text}", file=sys.stderr)
         return getattr(exc, "status", EXIT_ERROR)
+
+
+def _before_exit() -> None:
+    """Spare the interpreter's shutdown a second look at every object a command imported.
+
+    Once SQLAlchemy, Alembic and the models are loaded, the shutdown's module teardown runs
+    garbage collections over some 85,000 objects, 0.3–0.45 s of CPU after every command
+    (`goosetier export roster` of 20,000 rows: 0.43 s, against 0.04 s with this). So: one
+    collection now — unreachable cycles are finalised as usual — then freeze what is left; the
+    teardown still frees it all by reference counting, and only cycles among objects that were
+    alive at the end are left to the operating system, as every process's memory is. Only for
+    a sub-command run as this process's command line (never for the window, nor for tests
+    calling ``main([...])``).
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def gui_main() -> int:

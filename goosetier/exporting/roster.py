@@ -142,7 +142,10 @@ class _SheetWriter:
         risky = frozenset(RISKY_PREFIXES)
         quoted = self.cells.fmt(quote_prefix=True)
         date_fmt = self.cells.fmt(num_format="yyyy-mm-dd")
-        write_string, write_number = ws.write_string, ws.write_number
+        # xlsxwriter's undecorated writers, as its own write_row() calls them: the public ones
+        # only add an A1-notation check of the row argument, once per cell (875,000 calls)
+        write_string = getattr(ws, "_write_string", ws.write_string)
+        write_number = getattr(ws, "_write_number", ws.write_number)
         by_kind: dict[str, list[int]] = {}
         for col, column in enumerate(self.columns):
             by_kind.setdefault(column.kind, []).append(col)

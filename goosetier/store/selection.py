@@ -126,10 +126,10 @@ def roster_lines(session: Session, sel: Selection) -> Iterator[RosterLine]:
 
 
 def text_filter(text: str):
-    """Plain search text over name (normalised), code and contacts."""
+    """Plain search text over name (normalised), code and contacts (Core columns: no ORM step)."""
     from goosetier.core.names import normalize_name
 
-    e = m.Enterprise
+    e = m.Enterprise.__table__.c
     key = f"%{normalize_name(text)}%"
     raw = f"%{text.strip()}%"
     return or_(e.name_norm.like(key), e.credit_code.like(raw.upper()),

@@ -78,3 +78,25 @@ def test_harness_writes_every_row(tmp_path):
     assert all(r[col["企业名称"]].endswith("有限公司") for r in data)
     assert all(re.fullmatch(r"第\d批", r[col["认定批次"]]) for r in data)
     assert {r[col["所属产业"]] for r in data} >= {"船舶海工", "芯屏", "人工智能"}
+
+
+def test_report_says_which_clock_each_goal_passes_on():
+    from bench.measure import Samples
+    from bench.report import goal_row, verdict_lines, verdict_words
+    from bench.workloads import Outcome
+
+    by_id = {g.id: g for g in GOALS}
+    both = Outcome(by_id["table_build"], passed=True, cpu_passed=True)
+    loaded = Outcome(by_id["table_filter"], passed=False, cpu_passed=True)
+    memory = Outcome(by_id["import_memory"], passed=True)
+    assert verdict_words(both) == "pass"
+    assert verdict_words(loaded) == "FAIL on wall time, pass in CPU time"
+    assert verdict_words(memory) == "pass"
+    text = "\n".join(verdict_lines([both, loaded, memory]))
+    assert "**Verdict on wall time:** 2 pass, 1 fail" in text
+    assert "**In CPU time:** 2 pass, 0 fail" in text
+    assert f"{by_id['table_filter'].label} (FAIL on wall time, pass in CPU time)" in text
+
+    loaded.value, loaded.cpu = Samples([180.0]), Samples([60.0])
+    row = goal_row(loaded).split(" | ")
+    assert row[-2].startswith("**FAIL**") and row[-1] == "60 ms **pass** |"

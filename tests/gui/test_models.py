@@ -83,3 +83,85 @@ def test_program_node_counts_match_the_rows_it_shows(filled):
 def test_milestones_parse():
     assert parse_milestones("2023:900, 2024：1100") == {"2023": 900.0, "2024": 1100.0}
     assert parse_milestones("") == {}
+
+
+def _sql_ids(registry, descending: bool = False) -> list[int]:
+    order = "name_norm DESC, id DESC" if descending else "name_norm, id"
+    with registry.engine.connect() as conn:
+        return [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM enterprise ORDER BY {order}")]
+
+
+def test_name_order_reads_the_first_ids_then_the_rest_on_demand(filled, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from goosetier.gui.models import enterprise_table as et
+
+    monkeypatch.setattr(et, "FIRST_IDS", 7)
+    for order, descending in ((Qt.SortOrder.AscendingOrder, False),
+                              (Qt.SortOrder.DescendingOrder, True)):
+        model = EnterpriseTableModel(filled)
+        model.sort(0, order)
+        expected = _sql_ids(filled, descending)
+        assert model.rowCount() == len(expected) == 40
+        assert len(model._ids) == 7  # only the first part read so far
+        assert [model.enterprise_id(r) for r in range(7)] == expected[:7]
+        assert len(model._ids) == 7
+        assert model.row_of(expected[-1]) == 39  # beyond the first part: the rest is read
+        assert model._ids == expected and model.ids() == expected
+        names = _names(model)
+        assert names == [model.data(model.index(r, 0)) for r in range(40)]
+
+    model = EnterpriseTableModel(filled)
+    assert model.data(model.index(39, 0), EnterpriseTableModel.IdRole) == _sql_ids(filled)[-1]
+    model = EnterpriseTableModel(filled)
+    assert model.ids() == _sql_ids(filled)
+    model = EnterpriseTableModel(filled)
+    assert model.data(model.index(30, 0)) == _names(EnterpriseTableModel(filled))[30]
+
+
+def test_a_filter_or_another_order_reads_every_id_at_once(filled, monkeypatch):
+    from goosetier.gui.models import enterprise_table as et
+
+    monkeypatch.setattr(et, "FIRST_IDS", 7)
+    model = EnterpriseTableModel(filled)
+    model.sort([c.key for c in COLUMNS].index("credit_code"))
+    assert len(model._ids) == model.rowCount() == 40
+    model.sort(0)
+    model.set_condition(query_condition(parse("tier:小巨人")))
+    assert len(model._ids) == model.rowCount() == 8
+
+
+def test_rows_deleted_by_another_program_before_the_rest_is_read_read_blank(filled,
+                                                                            monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+
+    from goosetier.gui.models import enterprise_table as et
+
+    monkeypatch.setattr(et, "FIRST_IDS", 7)
+    model = EnterpriseTableModel(filled)
+    last = _sql_ids(filled)[-1]
+    with filled.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM enterprise WHERE id = ?", (last,))
+    assert model.rowCount() == 40  # what the view was told, until the next reload
+    assert model.data(model.index(39, 0)) == "" and model.enterprise_id(39) is None
+    assert last not in model.ids() and model.row_of(last) is None
+    QCoreApplication.processEvents()  # the reload it scheduled
+    assert model.rowCount() == 39 and model.ids() == _sql_ids(filled)
+
+
+def test_a_rename_across_the_part_already_read_reloads(filled, monkeypatch):
+    from PySide6.QtCore import QCoreApplication
+
+    from goosetier.gui.models import enterprise_table as et
+
+    monkeypatch.setattr(et, "FIRST_IDS", 7)
+    model = EnterpriseTableModel(filled)
+    first, last = _sql_ids(filled)[0], _sql_ids(filled)[-1]
+    with filled.engine.begin() as conn:  # the first one now sorts last, the last one first
+        conn.exec_driver_sql("UPDATE enterprise SET name_norm = '龟' || name_norm WHERE id = ?",
+                             (first,))
+        conn.exec_driver_sql("UPDATE enterprise SET name_norm = '0' || name_norm WHERE id = ?",
+                             (last,))
+    assert model.rowCount() == 40 and model.enterprise_id(39) in (first, None)
+    QCoreApplication.processEvents()
+    assert model.ids() == _sql_ids(filled) and model.enterprise_id(0) == last
