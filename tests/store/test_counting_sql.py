@@ -89,3 +89,10 @@ def test_review_and_expiry_lists(session):
     assert [r.designation_id for r in expiring] == [soon.id]
     assert old.id not in [r.designation_id for r in q.expired_at(session, dt.date(2026, 11, 29))]
     assert due.id in [r.designation_id for r in q.expired_at(session, dt.date(2026, 11, 29))]
+    w.add_designation(session, other, "high_tech", 2026, status="revoked")  # not a renewal
+    session.commit()
+    assert due.id in [r.designation_id for r in q.expired_at(session, dt.date(2026, 11, 29))]
+    w.add_designation(session, other, "high_tech", 2026)  # renewed: off the lists
+    session.commit()
+    assert due.id not in [r.designation_id for r in q.expired_at(session, dt.date(2026, 11, 29))]
+    assert [r.designation_id for r in q.due_for_review(session, 2026)] == []
