@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import getpass
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,18 +166,41 @@ def _alembic_config(connection):
     return cfg
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+def _revision_graph() -> dict[str, str | None]:
+    """revision → down_revision of every script in migrations/versions, read without Alembic.
 
-    cfg = _alembic_config(None)
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    Opening a registry only needs to know the head and whether a stored revision is ours;
+    importing Alembic and loading its script directory for that cost 0.15 s on every command
+    (a test checks this agrees with Alembic's ScriptDirectory). Alembic runs when migrating.
+    """
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            down = found.get("down_revision")
+            graph[_unquote(found["revision"])] = None if down in (None, "None") else \
+                _unquote(down)
+    return graph
+
+
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(\S+)\s*$", re.M)
+
+
+def _unquote(value: str) -> str:
+    return value.strip("'\"")
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    parents = {down for down in graph.values() if down is not None}
+    heads = [rev for rev in graph if rev not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations: expected one head, found {heads}")
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config(None))
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def current_revision(engine: Engine) -> str | None:

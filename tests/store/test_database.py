@@ -127,3 +127,42 @@ def test_damaged_file(tmp_path):
 
 def test_head_is_known():
     assert head_revision() == "0001"
+
+
+def test_revisions_read_without_alembic_agree_with_alembic(tmp_path, monkeypatch):
+    from alembic.script import ScriptDirectory
+
+    from goosetier.store import database as db
+
+    script = ScriptDirectory.from_config(db._alembic_config(None))
+    assert db.head_revision() == script.get_current_head()
+    assert db.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    # a second script on top becomes the head; a fork is refused, not guessed
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    for src in (db.MIGRATIONS / "versions").glob("*.py"):
+        (versions / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (versions / "0002_next.py").write_text(
+        'revision: str = "0002"\ndown_revision: str | None = "0001"\n', encoding="utf-8")
+    monkeypatch.setattr(db, "MIGRATIONS", tmp_path / "migrations")
+    assert db.head_revision() == "0002" and db.known_revisions() == {"0001", "0002"}
+    (versions / "0003_fork.py").write_text('revision = "0003"\ndown_revision = "0001"\n',
+                                           encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        db.head_revision()
+
+
+def test_opening_a_current_registry_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from goosetier.store.database import open_registry
+
+    open_registry(tmp_path / "r.sqlite3").close()
+    code = ("import sys; from goosetier.store.database import open_registry; "
+            f"open_registry({str(tmp_path / 'r.sqlite3')!r}).close(); "
+            "print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
