@@ -78,17 +78,18 @@ def _options(args: argparse.Namespace):
 
 def cmd_import(args: argparse.Namespace) -> int:
     from goosetier.core.messages import message
-    from goosetier.importing.session import run_import
+    from goosetier.importing.session import gc_paused, run_import
     from goosetier.store.database import open_registry
 
     lang = _lang(args)
     options = _options(args)
-    reg = open_registry(args.db)
-    try:
-        result, plan = run_import(reg, args.file, sheet=args.sheet, options=options,
-                                  dry_run=args.dry_run, strict=args.strict)
-    finally:
-        reg.close()
+    with gc_paused():  # the whole command builds acyclic objects only (see gc_paused)
+        reg = open_registry(args.db)
+        try:
+            result, plan = run_import(reg, args.file, sheet=args.sheet, options=options,
+                                      dry_run=args.dry_run, strict=args.strict)
+        finally:
+            reg.close()
     blocked = args.strict and bool(plan.errors) and not args.dry_run
     rejects = None
     if args.rejects:

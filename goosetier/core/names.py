@@ -12,6 +12,9 @@ import unicodedata
 
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")",
                            "{": "(", "}": ")", "﹙": "(", "﹚": ")"})
+_BRACKET_CHARS = re.compile("[" + re.escape("".join(map(chr, _BRACKETS))) + "]")
+_SPACE = re.compile(r"\s")
+_SPACES = re.compile(r"\s+")
 _DROP = re.compile(r"[\s\u200b\u3000\"'“”‘’`·•]+")
 
 
@@ -22,13 +25,17 @@ def clean_name(text: str) -> str:
     reads on a printed sheet.
     """
     text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\s+", "", text) if _is_mostly_cjk(text) else " ".join(text.split())
+    # Without white space (most names) both ways below leave the text as it is: skip counting.
+    if _SPACE.search(text) is not None:
+        text = _SPACES.sub("", text) if _is_mostly_cjk(text) else " ".join(text.split())
     return text.replace("(", "（").replace(")", "）")
 
 
 def normalize_name(text: str) -> str:
     """Matching key: NFKC, one bracket style, no white space or quotes, upper-case Latin."""
-    text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    text = unicodedata.normalize("NFKC", text)
+    if _BRACKET_CHARS.search(text) is not None:  # (translate is slow on Chinese text)
+        text = text.translate(_BRACKETS)
     return _DROP.sub("", text).upper()
 
 

@@ -7,9 +7,11 @@ record since) and per yearly figure it touched; designations and name-history li
 batch id themselves. Designations get their counting window and rule set exactly as the
 window's one-record writes do (store.writes.window_for / rule_set_for).
 
-Speed (ARCHITECTURE habit 5): rows go in by one executemany per table and chunk (see
-bulk_insert), new ids are numbered on from max(id) under SQLite's write lock (RETURNING on a
-server), nothing is an ORM object. progress(done, total) is called and cancelled() checked
+Speed (ARCHITECTURE habit 5): rows go in by one executemany per table and chunk, built as
+tuples (see insert_tuples), new ids are numbered on from max(id) under SQLite's write lock
+(RETURNING on a server), nothing is an ORM object; a designation's values are worked out once
+per distinct spec, and on SQLite the plain indexes of a table the import more than doubles are
+built once after its rows (see _defer_indexes). progress(done, total) is called and cancelled() checked
 between chunks; cancelling or any error rolls the whole transaction back.
 """
 
@@ -18,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, bindparam, func, insert, select, update
+from sqlalchemy import JSON, Float, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -50,7 +52,6 @@ C = m.ImportChange.__table__
 A = m.AuditEvent.__table__
 CHUNK = 5000
 IMPORT_CACHE_KB = 65536
-_ENTERPRISE_KEYS = ("name", "name_norm", "credit_code", "code_warning", *FIELDS)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -105,8 +106,10 @@ class _Writer:
         self.source = f"import:{Path(plan.file).name}"[:200]
         self.db_user: str | None = None
         self.touched: list[int] = []
-        self.changes: list[dict[str, Any]] = []
+        self.changes: list[tuple] = []
         self._rule_sets: dict[tuple, str | None] = {}
+        self._spec_values: dict[int, tuple] = {}  # id(spec) → its values
+        self._specs: list[DesignationSpec] = []
 
     def run(self, conn: Connection) -> int:
         plan = self.plan
@@ -119,6 +122,7 @@ class _Writer:
         work = [r for r in plan.rows if r.action in (INSERT, UPDATE)]
         total, done = len(work), 0
         self.progress(0, total)
+        deferred = _defer_indexes(conn, self._expected_rows(work))
         for start in range(0, total, CHUNK):
             if self.cancelled():
                 raise ImportCancelled()
@@ -132,6 +136,7 @@ class _Writer:
             self.progress(done, total)
         if self.cancelled():
             raise ImportCancelled()
+        _restore_indexes(conn, deferred)
         counts = {"rows_read": plan.rows_read, "inserted": plan.count(INSERT),
                   "updated": plan.count(UPDATE), "unchanged": plan.count("unchanged"),
                   "rejected": plan.count("rejected"), "needs_review": plan.count("needs_review"),
@@ -145,32 +150,45 @@ class _Writer:
                                       detail={"file": Path(plan.file).name, **counts}))
         return self.batch_id
 
+    def _expected_rows(self, work: list[PlanRow]) -> dict[str, int]:
+        """Rows this plan will add to each big table (for _defer_indexes)."""
+        inserts = list(map(_ACTION, work)).count(INSERT)
+        return {E.name: inserts, C.name: len(work),
+                D.name: sum(map(len, map(_NEW_DESIGNATIONS, work))),
+                F.name: len(work) - list(map(bool, map(_FIGURES_AFTER, work))).count(False)}
+
     # --- enterprises -----------------------------------------------------------------------
 
     def _inserts(self, conn: Connection, rows: list[PlanRow]) -> None:
         if not rows:
             return
         sample = self.plan.options.mark_sample
-        params = []
-        for r in rows:
-            rec = r.record
-            assert rec is not None
-            values = dict.fromkeys(_ENTERPRISE_KEYS)
-            values.update(rec.fields)
-            values.update(name=rec.name, name_norm=rec.name_norm, credit_code=rec.credit_code,
-                          code_warning=rec.code_warning, listed=bool(values["listed"]),
-                          is_sample=sample, created_at=self.now, updated_at=self.now,
-                          updated_by=self.user, version=1)
-            params.append(values)
-        ids = _insert_ids(conn, E, params)
+        now, user = self.now, self.user
+        sqlite = conn.dialect.name == "sqlite"
+        # SQLite: ids numbered on from max(id) (see _insert_ids); a server's sequence gives
+        # them through RETURNING.
+        start = _next_id(conn, E, len(rows)) if sqlite else 0
+        records = [r.record for r in rows]  # an INSERT row always has its record
+        # the keys of _ENTERPRISE_INSERT, in order
+        params = [(start + n, rec.name, rec.name_norm, rec.credit_code, rec.code_warning,
+                   *map(rec.fields.get, _PLAIN_FIELDS), bool(rec.fields.get("listed")),
+                   rec.fields.get("listed_exchange"), sample, now, now, user, 1)
+                  for n, rec in enumerate(records)]  # type: ignore[union-attr]
+        if sqlite:
+            ids = list(range(start, start + len(rows)))
+            insert_tuples(conn, E, _ENTERPRISE_INSERT, params)
+        else:
+            ids = _insert_ids(conn, E, [dict(zip(_ENTERPRISE_INSERT[1:], p[1:], strict=True))
+                                        for p in params])
         history = []
         for r, eid in zip(rows, ids, strict=True):
             r.enterprise_id = eid
-            self.touched.append(eid)
-            self.changes.append(self._change("enterprise", eid, "insert", None, 1))
             rec = r.record
             if rec is not None and rec.former_name:
                 history.append(self._history(eid, rec.former_name))
+        self.touched += ids
+        batch = self.batch_id
+        self.changes += [(batch, "enterprise", eid, "insert", None, 1) for eid in ids]
         if history:
             bulk_insert(conn, H, history)
 
@@ -203,7 +221,7 @@ class _Writer:
                     before["name_norm"] = normalize_name(str(r.changes["name"][0]))
                 before.update({k: to_json(v) for k, v in (r.previous or {}).items()})
                 self.changes.append(self._change("enterprise", r.enterprise_id, "update",
-                                                 before, (r.version or 0) + 1))
+                                                 before, (r.version or 0) + 1))  # type: ignore[arg-type]
             result = conn.execute(stmt, params)
             if result.rowcount is not None and 0 <= result.rowcount < len(params):
                 # someone saved one of these firms after the preview was made
@@ -215,27 +233,30 @@ class _Writer:
     # --- designations, figures, history ----------------------------------------------------
 
     def _designations(self, conn: Connection, rows: list[PlanRow]) -> None:
-        params = [self._designation(r.enterprise_id, spec)
-                  for r in rows for spec in r.new_designations]
+        # Specs repeat (the validator shares one spec among the rows that say the same), so
+        # each distinct spec's values are worked out once.
+        made, keep = self._spec_values, self._specs
+        for r in rows:
+            for spec in r.new_designations:
+                if id(spec) not in made:
+                    made[id(spec)] = self._designation(spec)
+                    keep.append(spec)  # alive while its id is a key
+        params = [(r.enterprise_id, *made[id(spec)]) for r in rows
+                  for spec in r.new_designations]
         if params:
-            bulk_insert(conn, D, params)
+            insert_tuples(conn, D, _DESIGNATION_INSERT, params)
 
-    def _designation(self, eid: int | None, s: DesignationSpec) -> dict[str, Any]:
+    def _designation(self, s: DesignationSpec) -> tuple:
+        """The values of _DESIGNATION_INSERT after enterprise_id."""
         count_from, count_until = window_for(s.program_id, s.year, s.valid_from, s.valid_until)
         key = (s.year, s.valid_from)
         if key not in self._rule_sets:
             self._rule_sets[key] = rule_set_for(s.year, s.valid_from)
-        return {"enterprise_id": eid, "program_id": s.program_id, "year": s.year,
-                "batch_text": (s.batch_text or None) and s.batch_text[:60],
-                "batch_no": s.batch_no, "kind": s.kind, "level": s.level,
-                "category": s.category, "valid_from": s.valid_from,
-                "valid_until": s.valid_until, "count_from": count_from,
-                "count_until": count_until, "status": "valid",
-                "product": s.product and s.product[:200],
-                "certificate_no": s.certificate_no and s.certificate_no[:60],
-                "rule_set": self._rule_sets[key], "source": self.source,
-                "import_batch_id": self.batch_id, "created_at": self.now,
-                "updated_at": self.now, "version": 1}
+        return (s.program_id, s.year, (s.batch_text or None) and s.batch_text[:60],
+                s.batch_no, s.kind, s.level, s.category, s.valid_from, s.valid_until,
+                count_from, count_until, "valid", s.product and s.product[:200],
+                s.certificate_no and s.certificate_no[:60], self._rule_sets[key], self.source,
+                self.batch_id, self.now, self.now, 1)
 
     def _figures(self, conn: Connection, rows: list[PlanRow]) -> None:
         fresh, fresh_existing, changed = [], [], []
@@ -244,14 +265,18 @@ class _Writer:
                 continue
             year = r.record.figure_year
             if r.figures_before is None:
+                # Figures of a firm this import creates go with it on undo; others need a line.
+                if r.action == INSERT:
+                    after = r.figures_after
+                    fresh.append((r.enterprise_id, year, *map(after.get, FIGURES)))
+                    continue
                 values = dict.fromkeys(FIGURES)
                 values.update(r.figures_after, enterprise_id=r.enterprise_id, year=year)
-                # Figures of a firm this import creates go with it on undo; others need a line.
-                (fresh if r.action == INSERT else fresh_existing).append(values)
+                fresh_existing.append(values)
             else:
                 changed.append(r)
         if fresh:
-            bulk_insert(conn, F, fresh)
+            insert_tuples(conn, F, ("enterprise_id", "year", *FIGURES), fresh)
         if fresh_existing:
             ids = _insert_ids(conn, F, fresh_existing)
             for fid, values in zip(ids, fresh_existing, strict=True):
@@ -273,74 +298,134 @@ class _Writer:
                 "import_batch_id": self.batch_id}
 
     def _change(self, table: str, row_id: int, action: str, before: dict | None,
-                version_after: int | None) -> dict[str, Any]:
-        return {"batch_id": self.batch_id, "table_name": table, "row_id": row_id,
-                "action": action, "before": before, "version_after": version_after}
+                version_after: int | None) -> tuple:
+        """An ImportChange row: the values of _CHANGE_INSERT."""
+        return (self.batch_id, table, row_id, action, before, version_after)
 
     def _flush_changes(self, conn: Connection) -> None:
         if self.changes:
-            bulk_insert(conn, C, self.changes)
+            insert_tuples(conn, C, _CHANGE_INSERT, self.changes)
             self.changes = []
 
 
-def bulk_insert(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
-    """One INSERT for many rows (all with the same keys), as one executemany.
+_PLAIN_FIELDS = FIELDS[:-2]
+_ACTION = attrgetter("action")
+_NEW_DESIGNATIONS = attrgetter("new_designations")
+_FIGURES_AFTER = attrgetter("figures_after")
+_ENTERPRISE_INSERT = ("id", "name", "name_norm", "credit_code", "code_warning", *FIELDS[:-2],
+                      "listed", "listed_exchange", "is_sample", "created_at", "updated_at",
+                      "updated_by", "version")
+_DESIGNATION_INSERT = ("enterprise_id", "program_id", "year", "batch_text", "batch_no", "kind",
+                       "level", "category", "valid_from", "valid_until", "count_from",
+                       "count_until", "status", "product", "certificate_no", "rule_set",
+                       "source", "import_batch_id", "created_at", "updated_at", "version")
+_CHANGE_INSERT = ("batch_id", "table_name", "row_id", "action", "before", "version_after")
+assert FIELDS[-2:] == ("listed", "listed_exchange")
 
-    On SQLite the statement is compiled once and the rows go to the driver as tuples, each
-    value through its column type's own bind processor (so dates, JSON and booleans are stored
-    exactly as Core stores them): Core's per-row parameter handling otherwise costs more than
-    SQLite's insert itself at 100,000 rows.
+
+def bulk_insert(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
+    """One INSERT for many rows (all with the same keys), as one executemany."""
+    if not rows:
+        return
+    keys = tuple(rows[0])
+    getter = itemgetter(*keys)
+    values = [getter(r) for r in rows] if len(keys) > 1 else [(getter(r),) for r in rows]
+    insert_tuples(conn, table, keys, values)
+
+
+def insert_tuples(conn: Connection, table, keys: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT rows given as tuples of ``keys`` into ``table``, as one executemany.
+
+    On a server this is Core's ``conn.execute(insert(table), rows)``. On SQLite the statement
+    is compiled once and the tuples go to the driver (sqlite3's executemany through the
+    SQLAlchemy connection), each value through its column type's own bind processor, so dates,
+    JSON and booleans are stored exactly as Core stores them: Core's per-row parameter handling
+    otherwise costs more than SQLite's insert itself at 100,000 rows.
     """
     if not rows:
         return
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [dict(zip(keys, r, strict=True)) for r in rows])
         return
     # A column that is NULL in every row is left out of the statement (SQLite then stores
     # NULL itself): binding a dozen explicit NULLs per row made inserts up to three times
     # slower. Columns with a server default must be bound, or the default would replace NULL.
-    keys = [k for k, v in rows[0].items()
-            if v is not None or table.c[k].server_default is not None
-            or table.c[k].default is not None or _any_set(rows, k)]
-    compiled = insert(table).values({k: bindparam(k) for k in keys}).compile(
-        dialect=conn.dialect)
-    order = list(compiled.positiontup or ())
+    columns = list(zip(*rows, strict=True))
+    keep = [i for i, k in enumerate(keys)
+            if table.c[k].server_default is not None or table.c[k].default is not None
+            or columns[i].count(None) != len(rows)]
     dialect = conn.dialect
-    procs = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in order]
-    # Processed values repeat (the batch's timestamp, a handful of dates): convert each once.
-    convert = [(i, p, {} if not isinstance(table.c[k].type, JSON) else None)
-               for i, (k, p) in enumerate(zip(order, procs, strict=True)) if p is not None]
-    getter = itemgetter(*order)
-    params: list = []
-    for r in rows:
-        values = getter(r)
-        if len(order) == 1:
-            values = (values,)
-        if convert:
-            values = list(values)
-            for i, proc, seen in convert:
-                value = values[i]
-                if value is None:
-                    continue
-                if seen is None:  # JSON: dicts are not hashable
-                    values[i] = proc(value)
-                    continue
-                out = seen.get(value, _MISSING)
-                if out is _MISSING:
-                    out = seen[value] = proc(value)
-                values[i] = out
-            values = tuple(values)
-        params.append(values)
-    conn.exec_driver_sql(compiled.string, params)
+    names = [keys[i] for i in keep]
+    compiled = _compiled(table, tuple(names), dialect)
+    order = [names.index(k) for k in compiled.positiontup or ()]
+    kept = [list(columns[keep[i]]) for i in order]
+    for column, name in zip(kept, (names[i] for i in order), strict=True):
+        kind = table.c[name].type
+        proc = kind.dialect_impl(dialect).bind_processor(dialect)
+        if proc is None:
+            continue
+        if isinstance(kind, JSON | Float):  # JSON: dicts are not hashable; floats rarely repeat
+            column[:] = [v if v is None else proc(v) for v in column]
+            continue
+        # Processed values repeat (the batch's timestamp, a handful of dates): convert each
+        # distinct value once; None is in no mapping, so .get leaves it None.
+        converted = {v: proc(v) for v in set(column) if v is not None}
+        column[:] = map(converted.get, column)
+    conn.exec_driver_sql(compiled.string, list(zip(*kept, strict=True)))
 
 
-_MISSING = object()
+_COMPILED: dict[tuple, Any] = {}
 
 
-def _any_set(rows: list[dict[str, Any]], key: str) -> bool:
-    """Whether any row has a value for ``key`` (at C speed: map and list.count)."""
-    column = list(map(itemgetter(key), rows))
-    return column.count(None) != len(column)
+def _compiled(table, names: tuple[str, ...], dialect) -> Any:
+    key = (table.name, names, dialect.name)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = insert(table).values(
+            {k: bindparam(k) for k in names}).compile(dialect=dialect)
+    return found
+
+
+def _next_id(conn: Connection, table, count: int) -> int:
+    """The first of ``count`` new ids for ``table`` (SQLite; see _insert_ids)."""
+    return (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+
+
+def _defer_indexes(conn: Connection, adding: dict[str, int]) -> list[tuple[str, str]]:
+    """Drop the plain (non-unique) indexes of SQLite tables that this import will more than
+    double, to build them again before commit (_restore_indexes).
+
+    Filling 100,000 rows into indexes on random keys (name, code, cluster, program…) one row
+    at a time cost more than the rows themselves; CREATE INDEX over the finished table sorts
+    once. The statements are SQLite's own (sqlite_master.sql), so the schema after the import
+    is exactly the one before; DDL is transactional in SQLite, so a cancelled or failed import
+    rolls the indexes back with everything else. Unique indexes stay: they check the data.
+    """
+    if conn.dialect.name != "sqlite":
+        return []
+    dropped: list[tuple[str, str]] = []
+    for table, count in adding.items():
+        if count < _DEFER_MIN:
+            continue
+        have = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{table}"').scalar() or 0
+        if count <= have:
+            continue
+        for name, sql in conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL", (table,)).all():
+            if not sql.lstrip().upper().startswith("CREATE INDEX"):
+                continue  # unique indexes check the rows as they go in
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+            dropped.append((name, sql))
+    return dropped
+
+
+def _restore_indexes(conn: Connection, dropped: list[tuple[str, str]]) -> None:
+    for _name, sql in dropped:
+        conn.exec_driver_sql(sql)
+
+
+_DEFER_MIN = 10_000  # rows: below this, dropping and building indexes is not worth it
 
 
 def _insert_ids(conn: Connection, table, params: list[dict[str, Any]]) -> list[int]:
@@ -355,7 +440,7 @@ def _insert_ids(conn: Connection, table, params: list[dict[str, Any]]) -> list[i
         return list(conn.execute(insert(table).returning(table.c.id,
                                                          sort_by_parameter_order=True),
                                  params).scalars())
-    start = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    start = _next_id(conn, table, len(params))
     ids = list(range(start, start + len(params)))
     for row_id, values in zip(ids, params, strict=True):
         values["id"] = row_id

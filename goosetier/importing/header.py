@@ -139,6 +139,17 @@ class _RowKinds:
         self.in_notes = False
 
     def kind(self, values: list[object]) -> tuple[str, list[str]]:
+        seq = self.seq_col
+        if seq is not None and seq < len(values) and type(values[seq]) in (int, float):
+            # The common data row, numbered in 序号: data once three cells are filled (the
+            # rule below), found without listing every filled cell.
+            filled_count = 0
+            for v in values:
+                if v is not None and not (isinstance(v, str) and not v.strip()):
+                    filled_count += 1
+                    if filled_count > 2:
+                        self.in_notes = False
+                        return "data", []
         filled = [
             (col, v)
             for col, v in enumerate(values)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from goosetier.core.errors import CodedError
 from goosetier.core.issues import Issue, Severity
@@ -17,6 +18,8 @@ from goosetier.importing.matching import Candidate
 INSERT, UPDATE, UNCHANGED = "insert", "update", "unchanged"
 REJECTED, NEEDS_REVIEW, SKIPPED = "rejected", "needs_review", "skipped"
 ACTIONS = (INSERT, UPDATE, UNCHANGED, REJECTED, NEEDS_REVIEW, SKIPPED)
+_WRITES = frozenset({INSERT, UPDATE})
+_ACTION = attrgetter("action")
 NEW = "new"  # a decision: the near match is a different firm, create it
 SKIP = "skip"  # a decision: leave the row out
 
@@ -160,11 +163,11 @@ class ImportPlan:
         return [*self.file_issues, *rows]
 
     def count(self, action: str) -> int:
-        return sum(1 for r in self.rows if r.action == action)
+        return list(map(_ACTION, self.rows)).count(action)  # C loops: 100,000 rows
 
     @property
     def designations_added(self) -> int:
-        return sum(len(r.new_designations) for r in self.rows if r.action in (INSERT, UPDATE))
+        return sum(map(len, [r.new_designations for r in self.rows if r.action in _WRITES]))
 
     @property
     def errors(self) -> list[Issue]:

@@ -9,10 +9,11 @@ skipped, with the field changes old → new the preview shows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, literal_column, select
 from sqlalchemy.engine import Connection
 
 from goosetier.core.issues import Issue, Severity
@@ -85,7 +86,7 @@ class Planner:
             eid, how = decision, "decision"
         elif decision != NEW:
             eid, how = self.index.exact(rec.credit_code, rec.name_norm, rec.former_norm)
-        if eid is None and decision != NEW:
+        if eid is None and decision != NEW and self.index.by_name:  # (empty: nothing near)
             row.candidates = self._candidates(rec)
             if row.candidates:
                 row.action = NEEDS_REVIEW
@@ -135,19 +136,32 @@ def _load(conn: Connection, ids: list[int],
              *(k for k in FIELDS if k in fields))
     cols = [e.c[n] for n in names]
     out: dict[int, tuple[dict, set, dict]] = {}
-    for part in range(0, len(ids), 900):
-        chunk = ids[part:part + 900]
-        for row in conn.execute(select(*cols).where(e.c.id.in_(chunk))):
+    # SQLite: the chunk's ids as one JSON array (one statement, compiled once, any number of
+    # ids); elsewhere IN lists of at most 900 ids.
+    sqlite = conn.dialect.name == "sqlite"
+    for part in [ids] if sqlite else _parts(ids, 900):
+        bind = {"ids": json.dumps(part)} if sqlite else {}
+        ents = _JSON_IDS if sqlite else part
+        for row in conn.execute(select(*cols).where(e.c.id.in_(ents)), bind).all():
             out[row[0]] = (dict(zip(names, row, strict=True)), set(), {})
         for eid, program, year, kind in conn.execute(
                 select(d.c.enterprise_id, d.c.program_id, d.c.year, d.c.kind)
-                .where(d.c.enterprise_id.in_(chunk))):
+                .where(d.c.enterprise_id.in_(ents)), bind).all():
             out[eid][1].add((program, year, kind))
         for fid, eid, year, *values in conn.execute(
                 select(f.c.id, f.c.enterprise_id, f.c.year, *(f.c[k] for k in FIGURES))
-                .where(f.c.enterprise_id.in_(chunk))):
+                .where(f.c.enterprise_id.in_(ents)), bind).all():
             out[eid][2][year] = {"id": fid, **dict(zip(FIGURES, values, strict=True))}
     return out
+
+
+# SQLite's json_each over one bound JSON array of ids: any number of ids in one statement.
+_JSON_IDS = select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
+
+
+def _parts(ids: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def _same(old: object, new: object) -> bool:
@@ -177,7 +191,7 @@ def _diff(row: PlanRow, current: dict | None, designations: set, figures: dict) 
             changes["code_warning"] = (current["code_warning"], rec.code_warning)
     for key, new in rec.fields.items():
         old = current.get(key)
-        if not _same(old, new):
+        if old != new and not _same(old, new):  # (equal values are always the same)
             changes[key] = (old, new)
     row.new_designations = [s for s in rec.designations if s.key() not in designations]
     if rec.figures and rec.figure_year is not None:

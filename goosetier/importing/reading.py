@@ -184,7 +184,7 @@ _TIME_TYPES = frozenset({dt.time, dt.timedelta})
 
 def _cells(raw: list) -> list:
     """calamine's "" for an empty cell becomes None; times and durations become text."""
-    row = [None if v == "" else v for v in raw]
+    row = [v if v != "" else None for v in raw]  # (!= is the faster test on numbers)
     if not _TIME_TYPES.isdisjoint(map(type, row)):  # rare: checked per row, not per cell
         row = [str(v) if type(v) in _TIME_TYPES else v for v in row]
     return row

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import itemgetter
 
 from goosetier.core.catalog import load_catalog, program_key
 from goosetier.core.codes import CodeStatus
@@ -30,12 +31,14 @@ from goosetier.importing.cells import (
     clean_repeating,
     fast_check_code,
     parse_program_cell,
+    plain_valid_code,
     year_cached,
 )
 from goosetier.importing.columns import ColumnMapping
 from goosetier.importing.header import ClassifiedRow, Section
 from goosetier.importing.model import DesignationSpec, ImportOptions, Record
 from goosetier.importing.values import (
+    _MONEY_UNITS,
     clean_text,
     parse_batch,
     parse_date,
@@ -75,6 +78,25 @@ class Validator:
         self.has_programs = "programs" in mapping.fields.values()
         batch = parse_batch(options.batch) if options.batch else None
         self._option_batch = batch
+        self._designation_cols = tuple(col for col, fid in sorted(mapping.fields.items())
+                                       if fid in _DESIGNATION_FIELDS)
+        self._designation_cache: dict[tuple, tuple] = {}
+        self._listed_cache: dict[tuple, tuple[bool | None, str]] = {}
+        self._name_header = _header(mapping, "name")
+        cols = [col for col, _fid, _header in self.columns]
+        self._width = max(cols, default=-1) + 1
+        self._fids = [fid for _col, fid, _header in self.columns]
+        self._headers = [header for _col, _fid, header in self.columns]
+        getter = itemgetter(*cols) if cols else (lambda values: ())
+        self._getter = getter if len(cols) != 1 else (lambda values: (getter(values),))
+        # With one column per field, the fields in column order are the order cells keeps;
+        # a field mapped twice takes the order of its first filled column (worked out per row).
+        once = len(set(self._fids)) == len(self._fids)
+        self._field_order = [f for f in self._fids if f in _FIELD_SET] if once else None
+        # per text column: cell text → its clean form (only texts that need no issue)
+        self._texts: dict[str, dict[str, str]] = {f: {} for f in TEXT_FIELDS}
+        self._money_factor = {f: _MONEY_UNITS.get(mapping.units.get(f, "万元"))
+                              for f in ("revenue", "output")}
 
     # --- one row ---------------------------------------------------------------------------
 
@@ -82,36 +104,60 @@ class Validator:
         """("ok" | "merged" | "rejected" | "empty", record, issues) for one data row."""
         r = row.excel_row
         issues: list[Issue] = []
-        cells: dict[str, tuple[object, str]] = {}
         values = row.values
-        for col, fid, header in self.columns:
-            value = values[col] if col < len(values) else None
-            if value is not None and value != "":
-                cells[fid] = (value, header)
+        if len(values) >= self._width:
+            # (value != "" for any cell, without comparing a number to a string)
+            cells = {fid: (value, header) for fid, header, value
+                     in zip(self._fids, self._headers, self._getter(values), strict=True)
+                     if value is not None and (type(value) is not str or value)}
+        else:  # a short row (CSV)
+            cells = {}
+            width = len(values)
+            for col, fid, header in self.columns:
+                if col < width:
+                    value = values[col]
+                    if value is not None and (type(value) is not str or value):
+                        cells[fid] = (value, header)
         if not cells or (len(cells) == 1 and "seq" in cells):
             return "empty", None, issues  # a numbered template line with nothing filled in
 
         name_cell = cells.get("name")
-        name = clean_name(str(clean_text(name_cell[0]) or "")) if name_cell else ""
+        name = clean_name(clean_text(name_cell[0]) or "") if name_cell else ""
         former = None
         if name and (found := _FORMER.search(name)):
             former, name = clean_name(found.group(1)), name[: found.start()].strip()
         if not name:
-            issues.append(_issue("name_missing", r, _header(self.mapping, "name"), ERROR))
+            issues.append(_issue("name_missing", r, self._name_header, ERROR))
         rec = Record(r, name, normalize_name(name) if name else "")
         rec.former_name = former
 
-        if "credit_code" in cells:
-            self._code(rec, cells["credit_code"], issues)
-        for fid, (value, header) in cells.items():
-            if fid in _TEXT_SET:
-                self._text(rec, fid, value, header, issues)
+        code_cell = cells.get("credit_code")
+        if code_cell is not None:
+            if plain_valid_code(code_cell[0]):
+                rec.credit_code = code_cell[0]  # type: ignore[assignment]
+            else:
+                self._code(rec, code_cell, issues)
+        texts = self._texts
+        # the text and handled fields in the order cells holds them (column order)
+        for fid in self._field_order or [f for f in cells if f in _FIELD_SET]:
+            cell = cells.get(fid)
+            if cell is None:
+                continue
+            value, header = cell
+            seen = texts.get(fid)
+            if seen is not None:  # a text field
+                # a text seen before in this column, clean and within its length: as it was
+                text = seen.get(value) if type(value) is str else None
+                if text is not None:
+                    rec.fields[fid] = text
+                else:
+                    self._text(rec, fid, value, header, issues)
             elif (handler := _HANDLERS.get(fid)) is not None:
                 handler(self, rec, value, header, issues)
-        self._designations(rec, cells, row.section, issues)
+        self._designations(rec, cells, values, row.section, issues)
         self._figures(rec, cells, issues)
 
-        if any(i.severity is ERROR for i in issues):
+        if issues and any(i.severity is ERROR for i in issues):
             return "rejected", None, issues
         return self._dedupe(rec, issues)
 
@@ -142,6 +188,8 @@ class Validator:
             issues.append(_issue("text_truncated", rec.excel_row, header, WARNING,
                                  limit=limit, value=text))
             text = text[:limit]
+        elif type(value) is str and len(seen := self._texts[fid]) < _CACHE_SIZE:
+            seen[value] = text
         rec.fields[fid] = text
 
     def _industry(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
@@ -184,7 +232,13 @@ class Validator:
             rec.fields["founded_on"] = day
 
     def _listed(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
-        listed, exchange = parse_listed(value)
+        key = (value, type(value))  # 1, 1.0 and True are equal keys but different cells
+        parsed = self._listed_cache.get(key)
+        if parsed is None:
+            parsed = parse_listed(value)
+            if len(self._listed_cache) < _CACHE_SIZE:
+                self._listed_cache[key] = parsed
+        listed, exchange = parsed
         if listed is None:
             if exchange:
                 issues.append(_issue("listed_unclear", rec.excel_row, header, WARNING,
@@ -231,8 +285,38 @@ class Validator:
             issues.append(_issue("bad_date", rec.excel_row, header, WARNING, value=text))
             return None, None
 
-    def _designations(self, rec: Record, cells: dict, section: Section | None,
-                      issues: list[Issue]) -> None:
+    def _designations(self, rec: Record, cells: dict, values: list[object],
+                      section: Section | None, issues: list[Issue]) -> None:
+        """What the row's designation cells say. Rosters repeat the same few combinations of
+        program, year, batch and caption over thousands of rows, so each combination is worked
+        out once (by _read_designations) and replayed: the same specs (never mutated once made,
+        so they are shared), the same 上市 flag, the same issues with this row's number."""
+        # The cells as read ("" and None are two keys for one result) with their types,
+        # since 1, 1.0 and True are equal keys but not the same cell.
+        width = len(values)
+        read = [values[col] if col < width else None for col in self._designation_cols]
+        cache_key = (section, *read, *map(type, read))
+        hit = self._designation_cache.get(cache_key)
+        if hit is None:
+            scratch = Record(rec.excel_row, rec.name, rec.name_norm)
+            found: list[Issue] = []
+            self._read_designations(scratch, cells, section, found)
+            hit = (tuple(scratch.designations), scratch.fields.get("listed") is True,
+                   tuple(found))
+            if len(self._designation_cache) < _CACHE_SIZE:
+                self._designation_cache[cache_key] = hit
+        specs, listed, found_issues = hit
+        if specs:
+            rec.designations = list(specs)
+        if listed:
+            rec.fields["listed"] = True
+        r = rec.excel_row
+        for i in found_issues:
+            issues.append(i if i.row == r else
+                          Issue(i.code, r, i.column, {**i.params, "row": r}, i.severity))
+
+    def _read_designations(self, rec: Record, cells: dict, section: Section | None,
+                           issues: list[Issue]) -> None:
         opts, hints, r = self.options, self.hints, rec.excel_row
         row_year = self._year_of(cells, "year", rec, issues)
         batch_text = batch_no = None
@@ -309,7 +393,14 @@ class Validator:
         figures: dict[str, float | int] = {}
         for fid in ("revenue", "output"):
             if fid in cells:
-                amount = self._money(rec, fid, cells[fid][0], cells[fid][1], issues)
+                value = cells[fid][0]
+                factor = self._money_factor[fid]
+                # a number in a known unit, not negative: parse_money's own arithmetic
+                if type(value) is float and factor is not None and \
+                        (amount := round(value * factor, 6)) >= 0:
+                    figures[fid] = amount
+                    continue
+                amount = self._money(rec, fid, value, cells[fid][1], issues)
                 if amount is not None:
                     figures[fid] = amount
         if "employees" in cells:
@@ -322,7 +413,9 @@ class Validator:
                                      value=clean_text(value)))
         if not figures:
             return
-        year = (next((self.header_year[f] for f in figures if f in self.header_year), None)
+        header_year = self.header_year
+        year = ((header_year and next((header_year[f] for f in figures if f in header_year),
+                                      None))
                 or self.options.year or self.hints.year
                 or self._year_of(cells, "year", rec, []))
         if year is None:
@@ -387,10 +480,17 @@ def _header(mapping: ColumnMapping, fid: str) -> str | None:
 
 
 _TEXT_SET = frozenset(TEXT_FIELDS)
-_HANDLERS = {
+_FIELD_SET = _TEXT_SET | {"industry_code", "registered_capital", "founded_on", "listed",
+                          "former_name"}  # (the keys of _HANDLERS)
+# The cells _read_designations reads: with the section above the row, all it depends on.
+_DESIGNATION_FIELDS = ("programs", "year", "batch", "valid_from", "valid_until",
+                       "certificate_no", "product", "level", "above_scale_year")
+_CACHE_SIZE = 8192  # distinct values remembered per cache; unique values would only grow it
+_HANDLERS: dict = {
     "industry_code": Validator._industry,
     "registered_capital": Validator._capital,
     "founded_on": Validator._founded,
     "listed": Validator._listed,
     "former_name": Validator._former,
 }
+assert _FIELD_SET == _TEXT_SET | set(_HANDLERS)

@@ -39,6 +39,8 @@ def clean_text(value: object) -> str | None:
     float. Do not use this on credit codes: pass the raw cell to ``core.codes.check_code`` so a
     code that Excel turned into a number is reported as damaged.
     """
+    if type(value) is str:  # most cells: skip the checks below
+        return " ".join(unicodedata.normalize("NFKC", value).split()) or None
     if value is None:
         return None
     if isinstance(value, bool):
