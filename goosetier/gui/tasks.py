@@ -5,16 +5,19 @@ global QThreadPool. ``progress(i, n)`` and ``cancelled()`` are plain callables, 
 code (the import stages) takes them as parameters and tests can pass stubs. The result or the
 exception is delivered back on the GUI thread through a queued signal; the worker never touches
 a widget and opens its own database session. A task that notices ``cancelled()`` raises (the
-import stages raise ImportCancelled, others ``TaskCancelled`` via ``check``).
+import stages raise ImportCancelled, others ``TaskCancelled`` via ``check``). A ``read_only``
+task (the tier browser's counts) writes nothing, so ``running()`` leaves it out: the change
+watcher need not wait for it.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -37,10 +40,13 @@ class TaskHandle(QObject):
     always run on the GUI thread.
     """
 
-    def __init__(self, on_done=None, on_error=None, on_progress=None) -> None:
+    def __init__(self, on_done=None, on_error=None, on_progress=None,
+                 read_only: bool = False) -> None:
         super().__init__()
+        self.read_only = read_only
         self._cancel = threading.Event()
         self._finished = threading.Event()
+        self._delivered = False
         self._callbacks = (on_done, on_error, on_progress)
         self.signals = _Signals()
         self.signals.done.connect(self._done)
@@ -50,12 +56,14 @@ class TaskHandle(QObject):
     @Slot(object)
     def _done(self, value) -> None:
         _running.discard(self)
+        self._delivered = True
         if self._callbacks[0] is not None:
             self._callbacks[0](value)
 
     @Slot(object)
     def _failed(self, exc) -> None:
         _running.discard(self)
+        self._delivered = True
         if self._callbacks[1] is not None:
             self._callbacks[1](exc)
 
@@ -76,6 +84,18 @@ class TaskHandle(QObject):
 
     def wait(self, timeout: float | None = None) -> bool:
         return self._finished.wait(timeout)
+
+    def deliver(self, timeout: float | None = None) -> bool:
+        """On the GUI thread: wait for the task, then run its on_done / on_error now instead of
+        from the event loop (nothing else is processed). False when it did not end in time."""
+        if not self._finished.wait(timeout):
+            return False
+        for _ in range(1000):  # the worker emits its signal right after setting _finished
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+            if self._delivered:
+                return True
+            time.sleep(0.001)
+        return self._delivered
 
 
 class _Runnable(QRunnable):
@@ -104,9 +124,10 @@ _running: set[TaskHandle] = set()
 def run_task(fn: Callable[[Progress, Cancelled], Any], *,
              on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
-             on_progress: Callable[[int, int], None] | None = None) -> TaskHandle:
+             on_progress: Callable[[int, int], None] | None = None,
+             read_only: bool = False) -> TaskHandle:
     """Start `fn(progress, cancelled)` on the thread pool; callbacks run on the GUI thread."""
-    handle = TaskHandle(on_done, on_error, on_progress)
+    handle = TaskHandle(on_done, on_error, on_progress, read_only)
     _running.add(handle)
     QThreadPool.globalInstance().start(_Runnable(handle, fn))
     return handle
@@ -118,8 +139,9 @@ def check(cancelled: Cancelled) -> None:
         raise TaskCancelled()
 
 
-def running() -> int:
-    return len(_running)
+def running(read_only: bool = False) -> int:
+    """Tasks not yet delivered: those that write, or (`read_only`) every one."""
+    return sum(1 for h in _running if read_only or not h.read_only)
 
 
 def wait_all(timeout_ms: int = 30000) -> bool:

@@ -43,7 +43,8 @@ def test_first_start_offers_the_sample_and_loads_it(qtbot, registry):
     assert box.objectName() == "firstStartBox"
     sample = next(b for b in box.buttons() if "示例" in b.text())
     sample.click()
-    qtbot.waitUntil(lambda: win.browser.model.counts()["all"] > 50, timeout=30000)
+    qtbot.waitUntil(lambda: (win.browser.model.counts()["all"] or 0) > 50, timeout=30000)
+    assert win.browser.model.wait()
     assert win.table.model.rowCount() == win.browser.model.counts()["all"]
 
 

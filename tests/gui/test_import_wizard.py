@@ -65,6 +65,7 @@ def test_import_through_the_wizard_with_a_cancel(window, qtbot, roster, qtmodelt
     result = apply.result
     assert result.inserted == 30 and result.batch_id
     assert _enterprises(window.registry) == start + 30
+    assert window.browser.model.wait()
     assert window.browser.model.counts()["all"] == start + 30
     assert window.table.model.rowCount() == start + 30
 
@@ -76,6 +77,7 @@ def test_import_through_the_wizard_with_a_cancel(window, qtbot, roster, qtmodelt
 
     assert apply.undo_import()
     assert _enterprises(window.registry) == start
+    assert window.browser.model.wait()
     assert window.browser.model.counts()["all"] == start
 
 
@@ -109,6 +111,7 @@ def test_import_history_lists_and_undoes_a_batch(window, qtbot, roster):
     assert dialog.undo_selected(confirm=False)
     assert _enterprises(window.registry) == start
     assert dialog.table.item(0, 5).text()  # marked undone
+    assert window.browser.model.wait()
     assert window.browser.model.counts()["all"] == start
 
 

@@ -123,6 +123,7 @@ def test_change_by_another_program_refreshes_rows_counts_and_says_who(window, ot
                                                                       monkeypatch):
     from goosetier.gui import edits
 
+    assert window.browser.model.wait()
     counts_before = window.browser.model.counts()["all"]
     eid = window.table.model.enterprise_id(3)
     window.table.select_enterprise(eid)
@@ -139,6 +140,7 @@ def test_change_by_another_program_refreshes_rows_counts_and_says_who(window, ot
     window.watcher.timer.timeout.emit()  # what the 5-second timer does
 
     assert "青岛新来的海洋科技有限公司" in _names(window)
+    assert window.browser.model.wait()
     assert window.browser.model.counts()["all"] == counts_before + 1
     assert "41" in window.count_label.text()
     assert window.detail.form.widgets["contact_name"].text() == "李四填的"

@@ -14,6 +14,7 @@ def _row_names(win) -> list[str]:
 
 
 def _count(win, key: str) -> int:
+    assert win.browser.model.wait()  # the counts come from a background recount
     return win.browser.model.counts()[key]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, false, not_, or_, select, true
+from sqlalchemy import and_, case, distinct, false, func, not_, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from goosetier.core.catalog import Catalog, load_catalog
@@ -126,24 +126,62 @@ def _not_renewed() -> ColumnElement:
     return D.id.not_in(q._renewed_subquery())
 
 
+def _open(c) -> list[ColumnElement]:
+    return [c.status != "revoked", c.count_until.is_not(None)]
+
+
+def _expiring(c, today: dt.date, months: int = EXPIRY_MONTHS) -> list[ColumnElement]:
+    return [c.count_until >= today, c.count_until <= months_ahead(today, months)]
+
+
+def _expired(c, today: dt.date) -> list[ColumnElement]:
+    return [c.count_until < today]
+
+
+def _review(c, year: int) -> list[ColumnElement]:
+    return [c.count_until >= dt.date(year, 1, 1) - dt.timedelta(days=1),
+            c.count_until < year_end(year)]
+
+
 def expiring_condition(today: dt.date, months: int = EXPIRY_MONTHS) -> ColumnElement:
     """Holding a designation that ends within `months` (as store.queries.expiring_within)."""
-    horizon = months_ahead(today, months)
-    return _ids(D.status != "revoked", D.count_until.is_not(None), D.count_until >= today,
-                D.count_until <= horizon, _not_renewed())
+    return _ids(*_open(D), *_expiring(D, today, months), _not_renewed())
 
 
 def expired_condition(today: dt.date) -> ColumnElement:
     """Holding a lapsed, not renewed designation (as store.queries.expired_at)."""
-    return _ids(D.status != "revoked", D.count_until.is_not(None), D.count_until < today,
-                _not_renewed())
+    return _ids(*_open(D), *_expired(D, today), _not_renewed())
 
 
 def review_condition(year: int) -> ColumnElement:
     """Due for 复核 this year (as store.queries.due_for_review)."""
-    return _ids(D.status != "revoked", D.count_until.is_not(None),
-                D.count_until >= dt.date(year, 1, 1) - dt.timedelta(days=1),
-                D.count_until < year_end(year), _not_renewed())
+    return _ids(*_open(D), *_review(D, year), _not_renewed())
+
+
+def watch_counts(session, today: dt.date) -> dict[str, int]:
+    """The three reminder counts (expiring, expired, review) in one pass over the designations.
+
+    The same as counting each condition above, but the "renewed" mark is computed once: per
+    row, beside the latest non-revoked start of its (enterprise, program), instead of three
+    times as a NOT IN list (each ~0.4-0.7 s at 100,000 enterprises).
+    """
+    t = m.Designation.__table__
+    last = func.max(case((t.c.status != "revoked", t.c.count_from))).over(
+        partition_by=(t.c.enterprise_id, t.c.program_id))
+    marked = select(t.c.enterprise_id, t.c.status, t.c.count_from, t.c.count_until,
+                    last.label("last")).subquery("marked")
+    c = marked.c
+    # not in _renewed_subquery() ⇔ not (count_from < last), a NULL comparison included
+    not_renewed = or_(c.count_from.is_(None), c.last.is_(None), c.count_from >= c.last)
+    kinds = {"expiring": _expiring(c, today), "expired": _expired(c, today),
+             "review": _review(c, today.year)}
+    cols = [func.count(distinct(case((and_(*terms), c.enterprise_id)))).label(kind)
+            for kind, terms in kinds.items()]
+    stmt = (select(*cols).select_from(marked.join(m.Enterprise.__table__,
+                                                  E.id == c.enterprise_id))
+            .where(*_open(c), not_renewed))
+    row = session.execute(stmt).one()
+    return {kind: row._mapping[kind] or 0 for kind in kinds}
 
 
 def missing_code_condition() -> ColumnElement:
@@ -152,8 +190,6 @@ def missing_code_condition() -> ColumnElement:
 
 def latest_revenue_year(session, year: int) -> int:
     """The latest year up to `year` with any revenue figure (else `year`)."""
-    from sqlalchemy import func
-
     F = m.YearlyFigure
     found = session.scalar(select(func.max(F.year)).where(F.revenue.is_not(None),
                                                           F.year <= year))
@@ -161,8 +197,6 @@ def latest_revenue_year(session, year: int) -> int:
 
 
 def count_where(session, condition: ColumnElement | None) -> int:
-    from sqlalchemy import func
-
     stmt = select(func.count()).select_from(m.Enterprise.__table__)
     if condition is not None:
         stmt = stmt.where(condition)

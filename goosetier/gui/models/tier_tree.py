@@ -1,27 +1,48 @@
 """The tier browser's model: formation ranks → tiers → programs, clusters, streets, reminders.
 
 Each node has a key ("program:little_giant", "cluster:芯屏", "watch:expiring" …), a live count
-computed in SQL, and the SQL condition the table applies when the node is clicked (the same
-condition the count used, so the two always agree). Designation counts are "valid at the end of
-the year" (the current year unless set). ``refresh()`` recounts; when the set of clusters or
-streets is unchanged it only emits dataChanged, so the view keeps its expansion and selection.
+computed in SQL, and the SQL condition the table applies when the node is clicked. Designation
+counts are "valid at the end of the year" (the current year unless set).
+
+``refresh()`` recounts on the thread pool (gui.tasks), in its own session: at 100,000
+enterprises counting takes seconds, which the window must not freeze for after every edit or
+every change the watcher notices. ``count_tree`` counts all nodes in a few batched queries that
+give exactly what counting each node's condition would (tests compare the two), so a count and
+the rows shown on clicking it agree. When the set of clusters or streets is unchanged the
+result only emits dataChanged, so the view keeps its expansion and selection.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
-from sqlalchemy import func, select
+from sqlalchemy import case, distinct, func, literal, select, union_all
 
-from goosetier.core.catalog import load_catalog
+from goosetier.core.catalog import Catalog, load_catalog
+from goosetier.gui import tasks
 from goosetier.gui.i18n import lang
 from goosetier.gui.models import filters as fl
 from goosetier.store import models as m
+from goosetier.store import queries as q
 
 NO_VALUE = ""  # the key suffix of "cluster not filled in"
+GROUPS = ("clusters", "streets", "watch")  # heading nodes, without a count of their own
+PENDING = "…"  # a count not known yet (the first run after opening)
+
+log = logging.getLogger("goosetier.gui")
 
 
 @dataclass(eq=False)
@@ -65,20 +86,26 @@ def _structure(clusters: list[str], streets: list[str]) -> Node:
     return root
 
 
+def node_programs(key: str, cat: Catalog | None = None) -> list[str] | None:
+    """The programs a program, tier or formation node stands for (None for other nodes)."""
+    cat = cat or load_catalog()
+    kind, _, value = key.partition(":")
+    if kind == "program":
+        return [value]
+    if kind == "tier":
+        return [p.id for p in cat.programs_in(value)]
+    if kind == "formation":
+        return [p.id for p in cat.programs.values() if p.formation == value]
+    return None
+
+
 def node_condition(key: str, year: int, today: dt.date, revenue_year: int | None = None):
     """The SQL condition of a node (None = every enterprise)."""
-    cat = load_catalog()
     kind, _, value = key.partition(":")
     E = m.Enterprise
-    if kind == "program":
-        return fl.programs_condition([value], year, revenue_year=revenue_year)
-    if kind == "tier":
-        return fl.programs_condition([p.id for p in cat.programs_in(value)], year,
-                                     revenue_year=revenue_year)
-    if kind == "formation":
-        return fl.programs_condition(
-            [p.id for p in cat.programs.values() if p.formation == value], year,
-            revenue_year=revenue_year)
+    programs = node_programs(key)
+    if programs is not None:
+        return fl.programs_condition(programs, year, revenue_year=revenue_year)
     if kind == "cluster":
         return E.cluster == value if value else (E.cluster.is_(None) | (E.cluster == ""))
     if kind == "street":
@@ -94,14 +121,92 @@ def node_condition(key: str, year: int, today: dt.date, revenue_year: int | None
     return None
 
 
+def _values(found) -> list[str]:
+    """Cluster or street values in the tree's order: sorted, "(not filled in)" last."""
+    values = {v or NO_VALUE for v in found}
+    return sorted(v for v in values if v) + ([NO_VALUE] if NO_VALUE in values else [])
+
+
 def _groups(session, column) -> list[str]:
-    rows = session.execute(select(func.coalesce(column, NO_VALUE)).distinct())
-    values = sorted({r[0] for r in rows})
-    return [v for v in values if v] + ([NO_VALUE] if NO_VALUE in values else [])
+    return _values(session.scalars(select(column).distinct()))  # the column's index
+
+
+# --- counting every node at once (off the GUI thread) --------------------------------------------
+
+
+@dataclass
+class TreeCounts:
+    """One recount: the clusters and streets found, and every node's count."""
+
+    revenue_year: int
+    clusters: list[str]
+    streets: list[str]
+    counts: dict[str, int]
+
+
+def count_tree(session, year: int, today: dt.date, cancelled=lambda: False) -> TreeCounts:
+    """Every node's count in a handful of queries, equal to counting each node's condition
+    (tests check both ways): a GROUP BY for clusters and streets, one pass over the
+    designations for all program, tier and formation nodes, one for the three reminders.
+    All in the session's one transaction, so the counts agree with each other."""
+    cat = load_catalog()
+    revenue_year = fl.latest_revenue_year(session, year)
+    counts: dict[str, int] = {}
+    found = []
+    for kind in ("cluster", "street"):
+        column = m.Enterprise.__table__.c[kind]
+        per_value: dict[str, int] = {}
+        for value, n in session.execute(select(column, func.count()).group_by(column)):
+            per_value[value or NO_VALUE] = per_value.get(value or NO_VALUE, 0) + n
+        counts.update({f"{kind}:{v}": n for v, n in per_value.items()})
+        counts.setdefault("all", sum(per_value.values()))  # every enterprise is in one group
+        found.append(_values(per_value))
+        tasks.check(cancelled)
+    structure = _structure(*found)
+    keyed = {n.key: node_programs(n.key, cat) for n in walk(structure)}
+    counts.update(_program_counts(session, {k: v for k, v in keyed.items() if v is not None},
+                                  year, revenue_year, cat))
+    tasks.check(cancelled)
+    counts.update({f"watch:{k}": n for k, n in fl.watch_counts(session, today).items()})
+    counts["watch:nocode"] = fl.count_where(session, fl.missing_code_condition())
+    return TreeCounts(revenue_year, found[0], found[1], counts)
+
+
+def _program_counts(session, nodes: dict[str, list[str]], year: int, revenue_year: int,
+                    cat: Catalog) -> dict[str, int]:
+    """Program, tier and formation counts from one list of (program, enterprise) pairs: what
+    programs_condition says per program (held and valid at the end of `year`, or the revenue
+    bracket / listing rule), counted per node as distinct existing enterprises."""
+    D = m.Designation.__table__.c
+    held, parts = [], []
+    for pid in cat.programs:
+        metric = cat.metrics.get(pid)
+        if metric is not None and metric.rule in ("revenue_bracket", "listed"):
+            used = revenue_year if metric.rule == "revenue_bracket" else year
+            ids = q.metric_query(metric, used).subquery()
+            parts.append(select(literal(pid).label("pid"), ids.c[0].label("eid")))
+        else:
+            held.append(pid)
+    parts.append(select(D.program_id.label("pid"), D.enterprise_id.label("eid"))
+                 .where(D.program_id.in_(held), q.valid_at(year)))
+    pairs = union_all(*parts).subquery("pairs")
+    E = m.Enterprise.__table__
+    keys = list(nodes)
+    cols = [func.count(distinct(case((pairs.c.pid.in_(nodes[k]), pairs.c.eid))))
+            if nodes[k] else literal(0) for k in keys]
+    row = session.execute(select(*cols).select_from(
+        pairs.join(E, E.c.id == pairs.c.eid))).one()
+    return {k: int(n or 0) for k, n in zip(keys, row, strict=True)}
 
 
 class TierTreeModel(QAbstractItemModel):
+    """The tree of nodes with their counts. ``refresh()`` recounts on the thread pool: the
+    counts shown stay until the new ones arrive (``countsReady``); requests made while a run
+    is queued or in flight make one more run, and a run overtaken by a newer request is
+    thrown away. ``wait()`` (or ``refresh(wait=True)``) blocks until the counts are current."""
+
     KeyRole = Qt.ItemDataRole.UserRole + 1
+    countsReady = Signal()
 
     def __init__(self, registry, parent=None, year: int | None = None,
                  today: dt.date | None = None) -> None:
@@ -109,34 +214,105 @@ class TierTreeModel(QAbstractItemModel):
         self.registry = registry
         self.year = year or dt.date.today().year
         self.today = today or dt.date.today()
-        self.revenue_year = self.year
-        self._root = Node("root")
+        self._task: tasks.TaskHandle | None = None
+        self._wanted = False  # a recount was asked for and has not started yet
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)  # a burst of requests in one turn: one run
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._start)
+        # the shape at once (two index scans, a few ms at 100,000); the counts follow
+        with registry.session() as s:
+            self.revenue_year = fl.latest_revenue_year(s, self.year)
+            self._root = _structure(_groups(s, m.Enterprise.cluster),
+                                    _groups(s, m.Enterprise.street))
         self.refresh()
 
     # --- counting --------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        with self.registry.session() as s:
-            self.revenue_year = fl.latest_revenue_year(s, self.year)
-            clusters = _groups(s, m.Enterprise.cluster)
-            streets = _groups(s, m.Enterprise.street)
-            new_root = _structure(clusters, streets)
-            counts = {n.key: self._count(s, n.key) for n in walk(new_root)}
-        if [n.key for n in walk(new_root)] == [n.key for n in walk(self._root)]:
-            for node in walk(self._root):
-                node.count = counts[node.key]
-            self._emit_counts(self._root)
-            return
-        for node in walk(new_root):
-            node.count = counts[node.key]
-        self.beginResetModel()
-        self._root = new_root
-        self.endResetModel()
+    def refresh(self, wait: bool = False) -> None:
+        """Recount in the background (or before returning, with `wait`)."""
+        self._wanted = True
+        if self._task is not None:
+            self._task.cancel()  # its counts are stale: stop early, start again when it ends
+        elif not self._start_timer.isActive():
+            self._start_timer.start()
+        if wait:
+            self.wait()
 
-    def _count(self, session, key: str) -> int | None:
-        if key in ("clusters", "streets", "watch"):
-            return None
-        return fl.count_where(session, self.condition(key))
+    @property
+    def counting(self) -> bool:
+        """A recount is queued or running: counts() may still change."""
+        return self._wanted or self._task is not None
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Block until the requested recount is shown (tests, and callers that read counts()
+        right after a change); False on timeout. Other events are not processed meanwhile."""
+        deadline = time.monotonic() + timeout
+        while self.counting:
+            if self._task is None:
+                self._start_timer.stop()
+                self._start()
+            if self._task is not None and not self._task.deliver(
+                    max(0.0, deadline - time.monotonic())):
+                return False
+        return True
+
+    def _start(self) -> None:
+        if self._task is not None or not self._wanted:
+            return
+        self._wanted = False
+        registry, year, today = self.registry, self.year, self.today
+
+        def work(_progress, cancelled) -> TreeCounts:
+            with registry.session() as s:  # this thread's own session and connection
+                return count_tree(s, year, today, cancelled)
+
+        if not _threads_share(registry):  # an in-memory SQLite exists once per thread
+            with registry.session() as s:
+                self._apply(count_tree(s, year, today))
+            return
+        handle: tasks.TaskHandle | None = None
+
+        def done(result) -> None:
+            self._ended(handle, result)
+
+        def failed(exc) -> None:
+            self._ended(handle, None, exc)
+
+        handle = tasks.run_task(work, on_done=done, on_error=failed, read_only=True)
+        self._task = handle
+
+    def _ended(self, handle, result: TreeCounts | None, exc=None) -> None:
+        if not shiboken6.isValid(self):  # the window closed meanwhile
+            return
+        if handle is not self._task:
+            return
+        self._task = None
+        if self._wanted:  # overtaken by a newer request: count again, show nothing stale
+            self._start_timer.start()
+            return
+        if handle.cancelled():  # closing (tasks.wait_all)
+            return
+        if exc is not None:
+            # the previous counts stay; the change watcher says when the registry is gone
+            log.warning("counting the tier browser failed: %s", exc)
+            return
+        self._apply(result)
+
+    def _apply(self, result: TreeCounts) -> None:
+        self.revenue_year = result.revenue_year
+        new_root = _structure(result.clusters, result.streets)
+        for node in walk(new_root):
+            node.count = result.counts.get(node.key)
+        if [n.key for n in walk(new_root)] == [n.key for n in walk(self._root)]:
+            for old, new in zip(walk(self._root), walk(new_root), strict=True):
+                old.count = new.count
+            self._emit_counts(self._root)
+        else:
+            self.beginResetModel()
+            self._root = new_root
+            self.endResetModel()
+        self.countsReady.emit()
 
     def condition(self, key: str):
         return node_condition(key, self.year, self.today, self.revenue_year)
@@ -221,7 +397,9 @@ class TierTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return self.label(node.key)
-            return "" if node.count is None else f"{node.count:,}"
+            if node.count is None:
+                return "" if node.key in GROUPS else PENDING
+            return f"{node.count:,}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and node.parent is self._root:
@@ -252,6 +430,11 @@ class TierTreeModel(QAbstractItemModel):
         """Language changed: labels come from tr() and the catalog, so just repaint."""
         self._emit_counts(self._root, 0)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+
+
+def _threads_share(registry) -> bool:
+    """Whether another thread's connection sees the same database (not an in-memory SQLite)."""
+    return not (getattr(registry, "is_sqlite", False) and getattr(registry, "path", 1) is None)
 
 
 def walk(node: Node):

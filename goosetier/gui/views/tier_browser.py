@@ -1,8 +1,8 @@
 """The tier browser (left pane): a tree of tiers, clusters, streets and reminders with counts.
 
 Clicking a node emits ``node_selected(key)``; the window turns the key into the table's filter.
-After a recount that changes the tree's shape, the expanded nodes and the selection are put
-back by key.
+Counts arrive from a background recount (the model's ``countsReady``); after one that changes
+the tree's shape, the expanded nodes and the selection are put back by key.
 """
 
 from __future__ import annotations
@@ -86,5 +86,6 @@ class TierBrowser(QWidget):
     def selected_key(self) -> str | None:
         return self._selected
 
-    def refresh(self) -> None:
-        self.model.refresh()
+    def refresh(self, wait: bool = False) -> None:
+        """Recount (in the background: the counts shown stay until the new ones arrive)."""
+        self.model.refresh(wait)
