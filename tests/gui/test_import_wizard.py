@@ -81,7 +81,25 @@ def test_import_through_the_wizard_with_a_cancel(window, qtbot, roster, qtmodelt
     assert window.browser.model.counts()["all"] == start
 
 
-def test_cancel_while_checking_then_check_again(window, qtbot, roster):
+def test_cancel_while_checking_then_check_again(window, qtbot, roster, monkeypatch):
+    import threading
+
+    from goosetier.importing.session import ImportSession
+
+    # the first check holds until the cancel reaches it (a 30-row check can finish before a
+    # click would), then runs the real plan, which sees cancelled() and stops
+    real_plan, started = ImportSession.plan, threading.Event()
+
+    def held_plan(self, *args, **kwargs):
+        if not started.is_set():
+            started.set()
+            for _ in range(2000):
+                if self.cancelled():
+                    break
+                threading.Event().wait(0.01)
+        return real_plan(self, *args, **kwargs)
+
+    monkeypatch.setattr(ImportSession, "plan", held_plan)
     wizard = window.open_import(str(roster))
     qtbot.addWidget(wizard)
     _wait_complete(qtbot, wizard)
@@ -89,6 +107,8 @@ def test_cancel_while_checking_then_check_again(window, qtbot, roster):
     _wait_complete(qtbot, wizard)
     wizard.next()
     wizard.next()
+    assert started.wait(20)
+    assert wizard.busy
     wizard.cancel_task()
     qtbot.waitUntil(lambda: not wizard.busy, timeout=20000)
     assert wizard.session.plan_ is None
