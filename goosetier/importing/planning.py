@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from operator import itemgetter
 
 from sqlalchemy import bindparam, func, literal_column, select
 from sqlalchemy.engine import Connection
@@ -36,7 +37,7 @@ from goosetier.store import models as m
 # Enterprise columns an import may set (name and code are handled on their own).
 FIELDS = (*TEXT_FIELDS, "industry_code", "registered_capital", "founded_on", "listed",
           "listed_exchange")
-FIGURES = ("revenue", "output", "employees")
+FIGURES = ("revenue", "output", "employees")  # (as _load names them)
 CHUNK = 2000
 REVIEW_CODES = ("near_match", "same_name_other_code")
 
@@ -69,10 +70,11 @@ class Planner:
         if ids:
             wanted = {k for r in rows if r.action == UPDATE and r.record
                       for k in r.record.fields}
-            current = _load(self.conn, ids, wanted)
+            current, positions, designations, figures = _load(self.conn, ids, wanted)
+            getters: dict[tuple[str, ...], itemgetter] = {}
             for row in rows:
-                if row.action == UPDATE and row.enterprise_id is not None:
-                    _diff(row, *current.get(row.enterprise_id, (None, set(), {})))
+                if row.action == UPDATE and (eid := row.enterprise_id) is not None:
+                    _diff(row, eid, current.get(eid), positions, getters, designations, figures)
         return rows
 
     def _match(self, rec: Record, issues: list[Issue]) -> PlanRow:
@@ -127,32 +129,37 @@ class Planner:
         return found
 
 
-def _load(conn: Connection, ids: list[int],
-          fields: set[str]) -> dict[int, tuple[dict, set, dict]]:
+def _load(conn: Connection, ids: list[int], fields: set[str]
+          ) -> tuple[dict[int, tuple], dict[str, int], set[tuple], dict[tuple, dict]]:
     """Current values (of the fields the records set), designation keys and yearly figures
-    of the given firms."""
+    of the given firms: each firm's row as a tuple (positions: column → index), the
+    (firm, program, year, kind) of their designations and their figures by (firm, year)."""
     e, d, f = m.Enterprise.__table__, m.Designation.__table__, m.YearlyFigure.__table__
     names = ("id", "name", "name_norm", "credit_code", "code_warning", "version",
              *(k for k in FIELDS if k in fields))
     cols = [e.c[n] for n in names]
-    out: dict[int, tuple[dict, set, dict]] = {}
+    current: dict[int, tuple] = {}
+    designations: set[tuple] = set()
+    figures: dict[tuple, dict] = {}
     # SQLite: the chunk's ids as one JSON array (one statement, compiled once, any number of
     # ids); elsewhere IN lists of at most 900 ids.
     sqlite = conn.dialect.name == "sqlite"
     for part in [ids] if sqlite else _parts(ids, 900):
         bind = {"ids": json.dumps(part)} if sqlite else {}
         ents = _JSON_IDS if sqlite else part
-        for row in conn.execute(select(*cols).where(e.c.id.in_(ents)), bind).all():
-            out[row[0]] = (dict(zip(names, row, strict=True)), set(), {})
-        for eid, program, year, kind in conn.execute(
-                select(d.c.enterprise_id, d.c.program_id, d.c.year, d.c.kind)
-                .where(d.c.enterprise_id.in_(ents)), bind).all():
-            out[eid][1].add((program, year, kind))
-        for fid, eid, year, *values in conn.execute(
-                select(f.c.id, f.c.enterprise_id, f.c.year, *(f.c[k] for k in FIGURES))
-                .where(f.c.enterprise_id.in_(ents)), bind).all():
-            out[eid][2][year] = {"id": fid, **dict(zip(FIGURES, values, strict=True))}
-    return out
+        # (Rows are indexed like tuples; the loops are comprehensions, no Python per row)
+        current.update({row[0]: row for row in conn.execute(
+            select(*cols).where(e.c.id.in_(ents)), bind).all()})
+        designations.update(map(tuple, conn.execute(
+            select(d.c.enterprise_id, d.c.program_id, d.c.year, d.c.kind)
+            .where(d.c.enterprise_id.in_(ents)), bind).all()))
+        figures.update({(eid, year): {"id": fid, "revenue": revenue, "output": output,
+                                      "employees": employees}
+                        for fid, eid, year, revenue, output, employees in conn.execute(
+                            select(f.c.id, f.c.enterprise_id, f.c.year,
+                                   *(f.c[k] for k in FIGURES))
+                            .where(f.c.enterprise_id.in_(ents)), bind).all()})
+    return current, {n: i for i, n in enumerate(names)}, designations, figures
 
 
 # SQLite's json_each over one bound JSON array of ids: any number of ids in one statement.
@@ -170,7 +177,9 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
-def _diff(row: PlanRow, current: dict | None, designations: set, figures: dict) -> None:
+def _diff(row: PlanRow, eid: int, current: tuple | None, positions: dict[str, int],
+          getters: dict[tuple[str, ...], itemgetter], designations: set[tuple],
+          figures: dict[tuple, dict]) -> None:
     rec = row.record
     assert rec is not None
     if current is None:  # the firm vanished since the index was read (decided on a stale id)
@@ -178,27 +187,60 @@ def _diff(row: PlanRow, current: dict | None, designations: set, figures: dict) 
         row.issues.append(Issue("enterprise_gone", rec.excel_row, None,
                                 {"row": rec.excel_row, "name": rec.name}, Severity.ERROR))
         return
-    row.version = current["version"]
-    row.previous = {"version": current["version"]}
+    version = current[_VERSION]
+    row.version = version
+    row.previous = {"version": version}
     changes = row.changes
     # A firm matched by code or by its former name under a new name has been renamed; one
     # matched by an old name in the history keeps its current name.
-    if row.matched_by in ("code", "former_name") and rec.name_norm != current["name_norm"]:
-        changes["name"] = (current["name"], rec.name)
-    if rec.credit_code and not current["credit_code"]:
+    if row.matched_by in ("code", "former_name") and rec.name_norm != current[_NAME_NORM]:
+        changes["name"] = (current[_NAME], rec.name)
+    if rec.credit_code and not current[_CREDIT_CODE]:
         changes["credit_code"] = (None, rec.credit_code)
         if rec.code_warning:
-            changes["code_warning"] = (current["code_warning"], rec.code_warning)
-    for key, new in rec.fields.items():
-        old = current.get(key)
-        if old != new and not _same(old, new):  # (equal values are always the same)
-            changes[key] = (old, new)
-    row.new_designations = [s for s in rec.designations if s.key() not in designations]
+            changes["code_warning"] = (current[_CODE_WARNING], rec.code_warning)
+    fields = rec.fields
+    if fields:
+        # The row's values against the stored ones in one go (tuples of the same fields);
+        # field by field only when something differs.
+        keys = tuple(fields)
+        getter = getters.get(keys)
+        if getter is None:
+            getter = getters[keys] = _getter(keys, positions)
+        if getter(current) != tuple(fields.values()):
+            for key, new in fields.items():
+                at = positions.get(key)
+                old = current[at] if at is not None else None
+                if old != new and not _same(old, new):  # (equal values are always the same)
+                    changes[key] = (old, new)
+    if rec.designations:
+        # (the firm and s.key(), without a call per designation)
+        row.new_designations = [s for s in rec.designations
+                                if (eid, s.program_id, s.year, s.kind) not in designations]
     if rec.figures and rec.figure_year is not None:
-        before = figures.get(rec.figure_year)
+        before = figures.get((eid, rec.figure_year))
         row.figures_before = before
         row.figures_after = dict(rec.figures)
-        if before is not None and all(_same(before.get(k), v) for k, v in rec.figures.items()):
-            row.figures_after = {}
+        if before is not None:
+            for k, v in rec.figures.items():
+                old = before.get(k)
+                # (equal and finite is the same; anything else as _same says)
+                if not (old == v and v - v == 0) and not _same(old, v):
+                    break
+            else:
+                row.figures_after = {}
     if not (changes or row.new_designations or row.figures_after):
         row.action = UNCHANGED
+
+
+# Positions of the columns every _load reads first.
+_NAME, _NAME_NORM, _CREDIT_CODE, _CODE_WARNING, _VERSION = 1, 2, 3, 4, 5
+
+
+def _getter(keys: tuple[str, ...], positions: dict[str, int]) -> itemgetter:
+    """The stored values of these fields, as a tuple (None for a column not read)."""
+    if all(k in positions for k in keys):
+        get = itemgetter(*(positions[k] for k in keys))
+        return get if len(keys) != 1 else (lambda values: (get(values),))  # type: ignore
+    at = [positions.get(k) for k in keys]
+    return lambda values: tuple(values[i] if i is not None else None for i in at)  # type: ignore
