@@ -158,11 +158,17 @@ def _renewed_subquery():
     # start of its (enterprise, program): one window-function pass over the table. The plain
     # self-join (later.count_from > d.count_from) let SQLite walk every record of the program
     # per record through the (program, window) index — minutes at 100,000 enterprises.
+    marked = with_latest_start()
+    return select(marked.c.id).where(marked.c.count_from < marked.c.last)
+
+
+def with_latest_start(*columns):
+    """Designations (id, count_from, *columns) with `last`: the latest non-revoked start of
+    their (enterprise, program) — a record starting before it has been renewed."""
     t = m.Designation.__table__
     last = func.max(case((t.c.status != "revoked", t.c.count_from))).over(
         partition_by=(t.c.enterprise_id, t.c.program_id))
-    marked = select(t.c.id, t.c.count_from, last.label("last")).subquery("marked")
-    return select(marked.c.id).where(marked.c.count_from < marked.c.last)
+    return select(t.c.id, t.c.count_from, *columns, last.label("last")).subquery("marked")
 
 
 def expired_at(session: Session, today: dt.date) -> list[DesignationRow]:

@@ -166,10 +166,7 @@ def watch_counts(session, today: dt.date) -> dict[str, int]:
     times as a NOT IN list (each ~0.4-0.7 s at 100,000 enterprises).
     """
     t = m.Designation.__table__
-    last = func.max(case((t.c.status != "revoked", t.c.count_from))).over(
-        partition_by=(t.c.enterprise_id, t.c.program_id))
-    marked = select(t.c.enterprise_id, t.c.status, t.c.count_from, t.c.count_until,
-                    last.label("last")).subquery("marked")
+    marked = q.with_latest_start(t.c.enterprise_id, t.c.status, t.c.count_until)
     c = marked.c
     # not in _renewed_subquery() ⇔ not (count_from < last), a NULL comparison included
     not_renewed = or_(c.count_from.is_(None), c.last.is_(None), c.count_from >= c.last)
