@@ -150,6 +150,52 @@ def verdict_lines(outcomes: Sequence[Outcome]) -> list[str]:
     return lines
 
 
+def floor_figures(bench: Bench, clock: str = "") -> tuple[float, float, float] | None:
+    """(calamine read, bare sqlite3 write, their sum) as medians on one clock ("" for wall
+    time, "_cpu" for CPU time), or None while either is missing."""
+    read, write = bench.samples.get(f"calamine{clock}"), bench.samples.get(f"sqlite_write{clock}")
+    if not read or not write or read.median <= 0:
+        return None
+    return read.median, write.median, read.median + write.median
+
+
+def floor_lines(bench: Bench) -> list[str]:
+    """The section under the goal table: what reading the roster and storing the import's own
+    rows costs at the least, so the import's ratio can be read against a measured floor rather
+    than against the read alone. Informational: no goal, no verdict."""
+    lines = ["## What the import's own writes cost", ""]
+    wall = floor_figures(bench)
+    if wall is None:
+        why = (bench.why_missing("sqlite_write") or bench.why_missing("calamine")
+               or "not measured")
+        return lines + [f"Not measured ({why}), so the import's floor is unknown in this run."]
+    read, write, floor = wall
+    text = (f"Bare python-calamine read ({fmt(read, 's')}) + bare sqlite3 write of the rows the "
+            f"first import stored ({fmt(write, 's')}) = **{fmt(floor, 's')}, "
+            f"{floor / read:.2f} × the calamine read**. That is the floor an import of this "
+            "roster cannot go below on this machine: it only reads the file and stores the same "
+            "rows in the same schema with plain sqlite3 (one transaction, the import's pragmas, "
+            "plain indexes of the big tables built after their rows), with none of the "
+            "import's checking, matching or other Python work.")
+    imp = bench.samples.get("import_new")
+    if imp:
+        text += (f" It is {floor / imp.median:.0%} of the import's median "
+                 f"({fmt(imp.median, 's')}); the other {fmt(max(imp.median - floor, 0), 's')} "
+                 "is everything else the import does.")
+    cpu = floor_figures(bench, "_cpu")
+    if cpu is not None:
+        text += (f" In CPU time: {fmt(cpu[0], 's')} + {fmt(cpu[1], 's')} = {fmt(cpu[2], 's')}, "
+                 f"{cpu[2] / cpu[0]:.2f} × the read")
+        imp_cpu = bench.samples.get("import_new_cpu")
+        text += (f", {cpu[2] / imp_cpu.median:.0%} of the import's {fmt(imp_cpu.median, 's')}."
+                 if imp_cpu else ".")
+    start = bench.samples.get("python_pass")
+    text += (" Both figures include a Python start-up, so the sum counts one start-up too many"
+             + (f" (`python -c pass`: {fmt(start.median, 's')})" if start else "") + ". This "
+             "is not a goal and has no verdict.")
+    return lines + [text]
+
+
 def render(bench: Bench, outcomes: Sequence[Outcome], started: dt.datetime,
            elapsed: float) -> str:
     lines = [
@@ -177,6 +223,8 @@ def render(bench: Bench, outcomes: Sequence[Outcome], started: dt.datetime,
         "|---|---|---|---|---|---|---|---|",
         *(goal_row(o) for o in outcomes),
         "",
+        *floor_lines(bench),
+        "",
         "## Baselines",
         "",
         "| baseline | median | min–max |",
@@ -187,7 +235,7 @@ def render(bench: Bench, outcomes: Sequence[Outcome], started: dt.datetime,
         if s:
             lines.append(f"| {label} | {fmt(s.median, 's')} | {fmt_range(s, 's')} ({runs(s)}) |")
         else:
-            why = bench.missing.get(key, "not measured")
+            why = bench.why_missing(key) or "not measured"
             lines.append(f"| {label} | {_cell(why)} | — |")
     lines += ["", "## What the run saw", ""]
     lines += [f"- {o}" for o in bench.observations] or ["- (nothing to report)"]

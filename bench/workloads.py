@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import baselines
+from bench.children import DEFER_MIN
 from bench.generate import generate_roster
 from bench.measure import Run, Samples, run_measured
 
@@ -84,6 +85,8 @@ LIMIT_GOALS: dict[str, tuple[str, float]] = {
 BASELINES: tuple[tuple[str, str], ...] = (
     ("calamine", "bare python-calamine read of the roster (process)"),
     ("openpyxl", "bare openpyxl read-only read of the roster (process)"),
+    ("sqlite_write", "bare sqlite3 write of the rows the first import stored, into a copy of "
+                     "the empty registry (process, pickle load excluded)"),
     ("xlsxwriter", "bare xlsxwriter constant_memory write of the exported values (process, "
                    "pickle load excluded)"),
     ("summary_small", f"`summary --json` at {SMALL_REGISTRY:,} enterprises"),
@@ -122,6 +125,7 @@ class Bench:
     observations: list[str] = field(default_factory=list)
     loads: list[tuple[str, str]] = field(default_factory=list)
     observed: set[str] = field(default_factory=set)  # what observations were already made
+    stored: dict[str, int] | None = None  # table → rows the first import stored (once dumped)
 
     def __post_init__(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -249,6 +253,8 @@ class Bench:
                                    rss_key="import_rss")
                 if first is not None and "first import" not in self.observed:
                     self.observe_import(db, first, "first import")
+                if first is not None and self.stored is None:
+                    self.dump_stored(db)  # before the re-import, though it writes nothing
                 again = self.timed("import_again", self.gt(db, "import", roster, "--json"),
                                    rss_key="import_again_rss")
                 if again is not None and "import again" not in self.observed:
@@ -268,11 +274,18 @@ class Bench:
                     self.full = db
                 else:
                     db.unlink(missing_ok=True)
+            if self.stored is not None:
+                self.time_sqlite_write()
             if i < self.openpyxl_runs:
                 self.timed("openpyxl", [self.python, "-c", baselines.OPENPYXL_READ, roster])
         if not self.can_import:
-            for key in ("import_new", "import_again", "dry_run", "import_rss"):
+            for key in ("import_new", "import_again", "dry_run", "import_rss", "sqlite_write"):
                 self.missing[key] = "not available yet: `goosetier import` is not a command"
+        elif self.stored is None:
+            self.missing.setdefault("sqlite_write", "not measured: no import succeeded, so "
+                                                    "there were no stored rows to write")
+        elif self.stored:
+            self.observe_sqlite_write()
         if self.quick and self.openpyxl_runs < self.runs:
             self.observations.append(
                 f"--quick: the openpyxl baseline ran {self.openpyxl_runs} time(s), not "
@@ -298,6 +311,72 @@ class Bench:
             f"{what}: exit 0 in {run.seconds:.2f} s, peak {run.peak_rss / MB:.0f} MB; registry "
             f"holds {ents:,} enterprises and {dess:,} designations"
             + (f"; JSON: {summary}" if summary else "") + ".")
+
+    def dump_stored(self, db: Path) -> None:
+        """Pickle the rows the first import stored in `db`, for the bare sqlite3 write (not
+        timed; a child, so the harness never holds them)."""
+        self.stored_rows = self.workdir / "stored-rows.pickle"
+        run = self.child([self.python, "-m", "bench.children", "dump-rows", str(db),
+                          str(self.template), str(self.stored_rows)])
+        if not run.ok:
+            self.missing["sqlite_write"] = ("failed: reading the rows the import stored: "
+                                            f"{run.last_error_line()}")
+            self.stored = {}  # tried once; time_sqlite_write skips an empty dump
+            return
+        info = json.loads(run.stdout)
+        self.stored = {t: info["added"][t] for t in info["order"]}
+        self.stored_defer: list[str] = info["defer"]
+        # what the copy must hold afterwards: the imported registry's own counts
+        self.stored_counts = {t: self.count(db, t) for t in self.stored}
+
+    def time_sqlite_write(self) -> None:
+        """One run of the bare sqlite3 write into a fresh copy of the empty registry; the run
+        counts only if the copy then holds the imported registry's row counts."""
+        if not self.stored:
+            return
+        key = "sqlite_write"
+        copy = self.copy_registry(self.template, self.workdir / "bare-write.sqlite3")
+        try:
+            run = self.child([self.python, "-c", baselines.SQLITE_WRITE, str(self.stored_rows),
+                              str(copy)])
+            if not run.ok:
+                self.failures.setdefault(key, []).append(
+                    f"exit {run.returncode}: {run.last_error_line()}")
+                self.log(f"  {key}: FAILED ({run.last_error_line()})")
+                return
+            counts = {t: self.count(copy, t) for t in self.stored}
+            if counts != self.stored_counts:
+                wrong = ", ".join(f"{t} {counts[t]:,} (import {self.stored_counts[t]:,})"
+                                  for t in counts if counts[t] != self.stored_counts[t])
+                self.failures.setdefault(key, []).append(f"the copy holds other counts: {wrong}")
+                self.log(f"  {key}: WRONG ROW COUNTS ({wrong})")
+                return
+            load, load_cpu = (float(x) for x in run.stdout.split())
+            self.record(key, run.seconds - load)
+            self.record(f"{key}_cpu", run.cpu_seconds - load_cpu)
+            self.log(f"  {key}: {run.seconds - load:.3f} s (+ {load:.3f} s load), "
+                     f"peak {run.peak_rss / MB:.0f} MB")
+        finally:
+            for path in (copy, copy.with_name(copy.name + "-wal"),
+                         copy.with_name(copy.name + "-shm")):
+                path.unlink(missing_ok=True)
+
+    def observe_sqlite_write(self) -> None:
+        assert self.stored is not None
+        rows = sum(self.stored.values())
+        tables = ", ".join(f"{t} {n:,}" for t, n in self.stored.items())
+        deferred = (f"the plain indexes of {', '.join(self.stored_defer)} dropped first and "
+                    f"built again after their rows, as the import does for a table that gets "
+                    f"{DEFER_MIN:,} new rows or more" if self.stored_defer else
+                    f"no index dropped: no table got {DEFER_MIN:,} new rows, and below that "
+                    "the import drops none either")
+        fails = len(self.failures.get("sqlite_write", []))
+        checked = ("every copy held the imported registry's row counts" if not fails else
+                   f"{fails} run(s) failed or left other row counts, and are not in the figure")
+        self.observations.append(
+            f"bare sqlite3 write: {rows:,} rows the first import stored ({tables}), written "
+            f"into a copy of the empty registry in one transaction with the import's pragmas; "
+            f"{deferred}; {checked}.")
 
     def build_registries(self) -> None:
         """The {rows}-enterprise registry (from the import, else seeded) and a 1,000 one."""

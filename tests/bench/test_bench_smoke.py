@@ -7,13 +7,21 @@ have its row, saying "not available"; a command that exists but fails is a failu
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import re
+import sqlite3
+import subprocess
+import sys
 
 import pytest
 
+from bench import baselines
+from bench.children import main as children
 from bench.generate import HEADER, TITLE, generate_roster
 from bench.run import main
-from bench.workloads import GOALS
+from bench.workloads import BASELINES, GOALS
 from goosetier.core.codes import check_code
 from goosetier.core.names import normalize_name
 
@@ -62,6 +70,17 @@ def test_harness_writes_every_row(tmp_path):
         assert re.fullmatch(r"[\d.,]+ (s|ms|MB)", median) or median == "not available", (
             f"{goal.id}: {row}")
 
+    # the bare sqlite3 write of the rows the import stored: a baseline with a figure, and the
+    # import's floor (read + write) said under the goal table, with no verdict
+    label = dict(BASELINES)["sqlite_write"]
+    row = next((line for line in table if line.startswith(f"| {label} |")), None)
+    assert row is not None, "no row for the bare sqlite3 write"
+    assert re.fullmatch(r"[\d.,]+ s", row.split(" | ")[1]), row
+    section = text.split("## What the import's own writes cost", 1)[1].split("## ", 1)[0]
+    assert re.search(r"= \*\*[\d.,]+ s, [\d.,]+ × the calamine read\*\*", section), section
+    assert re.search(r"It is \d+% of the import's median", section), section
+    assert "every copy held the imported registry's row counts" in text
+
     # the roster the harness used has the promised shape
     rows = _read(work / f"roster-{ROWS}.xlsx")
     assert rows[0][0] == TITLE
@@ -78,6 +97,46 @@ def test_harness_writes_every_row(tmp_path):
     assert all(r[col["企业名称"]].endswith("有限公司") for r in data)
     assert all(re.fullmatch(r"第\d批", r[col["认定批次"]]) for r in data)
     assert {r[col["所属产业"]] for r in data} >= {"船舶海工", "芯屏", "人工智能"}
+
+
+    _bare_write_builds_the_same_registry(work)
+
+
+def _bare_write_builds_the_same_registry(work):
+    """The bare sqlite3 write, with every table's plain indexes dropped and rebuilt (at 5,000
+    rows the harness drops none, as the import does): the copy ends up with the imported
+    registry's rows, values and schema."""
+    # the harness's names: the first run's imported registry and the empty migrated one
+    imported, empty = work / "import-0.sqlite3", work / "empty.sqlite3"
+    dump, copy = work / "rows-all-deferred.pickle", work / "bare-all-deferred.sqlite3"
+    with sqlite3.connect(empty) as a, sqlite3.connect(copy) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert children(["dump-rows", str(imported), str(empty), str(dump),
+                         "--defer-min", "1"]) == 0
+    info = json.loads(out.getvalue())
+    assert info["order"][0] == "import_batch"
+    assert {"enterprise", "designation", "yearly_figure", "import_change"} <= set(info["defer"])
+    done = subprocess.run([sys.executable, "-c", baselines.SQLITE_WRITE, str(dump), str(copy)],
+                          capture_output=True, text=True, check=True)
+    assert len(done.stdout.split()) == 2  # the pickle's load time, wall and CPU
+    con = sqlite3.connect(copy)
+    try:
+        con.execute("ATTACH ? AS imported", (str(imported),))
+        for table in info["order"]:
+            for a, b in (("main", "imported"), ("imported", "main")):
+                extra = con.execute(f'SELECT count(*) FROM (SELECT * FROM {a}."{table}" '
+                                    f'EXCEPT SELECT * FROM {b}."{table}")').fetchone()[0]
+                assert extra == 0, f"{table}: {extra} rows in {a} only"
+        schema = "SELECT type, name, sql FROM {}.sqlite_master ORDER BY name"
+        assert (con.execute(schema.format("main")).fetchall()
+                == con.execute(schema.format("imported")).fetchall())
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        con.close()
 
 
 def test_report_says_which_clock_each_goal_passes_on():
