@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import posixpath
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class Roster:
     notes: list[str] = field(default_factory=list)  # codes: csv_renamed, extension_mismatch …
     _book: pc.CalamineWorkbook | None = field(default=None, repr=False)
     _csv_text: str | None = field(default=None, repr=False)
+    # a sheet read ahead by prefetch(): its name, the thread, and what the thread read
+    _ahead: tuple[str, threading.Thread, dict] | None = field(default=None, repr=False)
 
     def __enter__(self) -> Roster:
         return self
@@ -64,6 +67,11 @@ class Roster:
         self.close()
 
     def close(self) -> None:
+        if self._ahead is not None and self._ahead[1].is_alive():
+            # a read-ahead still parsing: it holds the workbook and drops it when done
+            # (closing it under the thread would fail there); the window need not wait
+            self._book = None
+        self._ahead = None
         if self._book is not None:
             self._book.close()
             self._book = None
@@ -96,8 +104,52 @@ class Roster:
             raise ReadError("sheet_not_found", {"path": str(self.path), "sheet": name})
         return name
 
+    def prefetch(self, sheet_name: str | None = None) -> None:
+        """Start reading a sheet (and scanning its cells) on a background thread.
+
+        Parsing a big xlsx is python-calamine's work in Rust, which runs without Python's
+        global lock; so does most of the cell scan (zlib). Started as soon as the file is
+        known, it overlaps what the caller does meanwhile (loading the database layer, the
+        officer choosing options) instead of adding to it: about a second at 100,000 rows.
+        The sheet is then taken by the next :meth:`iter_rows` / :meth:`cell_findings` for it.
+        Errors are not raised here: the read that uses the sheet raises them as it would.
+        """
+        if self._book is None or self._ahead is not None:
+            return
+        name = sheet_name or self.default_sheet()
+        if name not in {s.name for s in self.sheets}:
+            return
+        book, path, kind, found = self._book, self.path, self.kind, {}
+
+        def read() -> None:
+            try:
+                found["sheet"] = book.get_sheet_by_name(name)
+                if kind == "xlsx":
+                    found["findings"] = scan_cells(path, name)
+            except BaseException as exc:  # noqa: BLE001 - re-raised by the read that needs it
+                found["error"] = exc
+
+        thread = threading.Thread(target=read, name="goosetier-read-ahead", daemon=True)
+        self._ahead = (name, thread, found)
+        thread.start()
+
+    def _join_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead[1].join()
+
+    def _taken(self, name: str, what: str) -> object | None:
+        """What the read-ahead found for sheet ``name`` (``sheet`` or ``findings``), once.
+        Waits for a read-ahead of any sheet: the workbook reads one sheet at a time."""
+        if self._ahead is None:
+            return None
+        self._join_ahead()
+        return self._ahead[2].pop(what, None) if self._ahead[0] == name else None
+
     def _sheet(self, sheet_name: str | None) -> pc.CalamineSheet:
         name = self._check_name(sheet_name)
+        ahead = self._taken(name, "sheet")
+        if ahead is not None:
+            return ahead  # type: ignore[return-value]
         if self._book is None:
             raise ReadError("file_unreadable", {"path": str(self.path), "reason": "closed"})
         try:
@@ -122,7 +174,10 @@ class Roster:
         reading so it costs nothing unless asked for, and little when asked (see scan_cells).
         """
         name = self._check_name(sheet_name)
-        return scan_cells(self.path, name) if self.kind == "xlsx" else []
+        if self.kind != "xlsx":
+            return []
+        ahead = self._taken(name, "findings")
+        return ahead if ahead is not None else scan_cells(self.path, name)  # type: ignore[return-value]
 
 
 def open_roster(path: str | Path) -> Roster:
@@ -183,11 +238,13 @@ _TIME_TYPES = frozenset({dt.time, dt.timedelta})
 
 
 def _cells(raw: list) -> list:
-    """calamine's "" for an empty cell becomes None; times and durations become text."""
-    row = [v if v != "" else None for v in raw]  # (!= is the faster test on numbers)
-    if not _TIME_TYPES.isdisjoint(map(type, row)):  # rare: checked per row, not per cell
-        row = [str(v) if type(v) in _TIME_TYPES else v for v in row]
-    return row
+    """calamine's "" for an empty cell becomes None; times and durations become text.
+    (calamine hands over a new list per row: it is changed only when it must be.)"""
+    if "" in raw:
+        raw = [None if v == "" else v for v in raw]
+    if not _TIME_TYPES.isdisjoint(map(type, raw)):  # rare: checked per row, not per cell
+        raw = [str(v) if type(v) in _TIME_TYPES else v for v in raw]
+    return raw
 
 
 def _sheet_rows(sheet: pc.CalamineSheet, merges: list[tuple[int, int, int]]) -> Iterator[list]:

@@ -442,3 +442,45 @@ def test_csv_renamed_xlsx(tmp_path: Path) -> None:
     assert roster.kind == "csv"
     assert roster.notes == ["csv_renamed", "csv_gb18030"]
     assert roster.read_rows()[3] == ["2", "青岛乙", "88"]
+
+
+def test_read_ahead_gives_the_same_rows_and_findings(tmp_path: Path) -> None:
+    rows = [["企业名称", "营业收入（万元）", "合计"]] + [[f"企业{i}", i, f"=B{i + 2}*2"]
+                                                  for i in range(300)]
+    path = write_xlsx(tmp_path / "r.xlsx", rows, 附件2=[["企业名称"], ["乙"]])
+    with open_roster(path) as plain:
+        expected = (plain.read_rows(), plain.cell_findings(), plain.read_rows("附件2"))
+    with open_roster(path) as ahead:
+        ahead.prefetch()  # the first visible sheet, on a background thread
+        assert ahead._ahead is not None and ahead._ahead[0] == "名单"
+        got = (ahead.read_rows(), ahead.cell_findings(), ahead.read_rows("附件2"))
+        assert ahead.read_rows() == expected[0]  # read again without the read-ahead
+    assert got == expected
+    assert len(expected[1]) == 300  # every formula without a cached value was found
+
+
+def test_read_ahead_of_another_sheet_or_a_missing_one(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "r.xlsx", ROWS, 附件2=[["企业名称"], ["乙"]])
+    with open_roster(path) as roster:
+        roster.prefetch("附件2")
+        assert roster.read_rows() == open_roster(path).read_rows()  # waits, then reads 名单
+        assert roster.read_rows("附件2") == [["企业名称"], ["乙"]]
+    with open_roster(path) as roster:
+        roster.prefetch("没有这张表")  # nothing to read ahead; the read says what is wrong
+        assert roster._ahead is None
+        with pytest.raises(ReadError) as err:
+            roster.read_rows("没有这张表")
+        assert err.value.code == "sheet_not_found"
+
+
+def test_closing_while_reading_ahead_does_not_wait_or_fail(tmp_path: Path) -> None:
+    rows = [["企业名称", "x"]] + [[f"企业{i}", i] for i in range(20_000)]
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    roster = open_roster(path)
+    roster.prefetch()
+    thread = roster._ahead[1] if roster._ahead else None
+    roster.close()  # the window closed the wizard: the thread finishes on its own
+    assert roster._book is None and roster._ahead is None
+    assert thread is not None
+    thread.join(30)
+    assert not thread.is_alive()
