@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from operator import itemgetter
 
 from goosetier.core.catalog import load_catalog, program_key
@@ -87,6 +88,7 @@ class Validator:
         self._width = max(cols, default=-1) + 1
         self._fids = [fid for _col, fid, _header in self.columns]
         self._headers = [header for _col, _fid, header in self.columns]
+        self._header_of = dict(zip(self._fids, self._headers, strict=True))
         getter = itemgetter(*cols) if cols else (lambda values: ())
         self._getter = getter if len(cols) != 1 else (lambda values: (getter(values),))
         # With one column per field, the fields in column order are the order cells keeps;
@@ -160,6 +162,227 @@ class Validator:
         if issues and any(i.severity is ERROR for i in issues):
             return "rejected", None, issues
         return self._dedupe(rec, issues)
+
+    # --- many rows -------------------------------------------------------------------------
+
+    def validate_many(self, rows: list[ClassifiedRow]) -> list[tuple[str, Record | None,
+                                                                     list[Issue]]]:
+        """:meth:`validate` for a block of data rows, in order, with the same results.
+
+        Most rows of a big roster are plain: a clean name, a valid code, texts seen before,
+        a designation combination seen before, a revenue number. Those are read column by
+        column (one cache lookup per cell, no per-row dict of cells) and put together
+        directly; any row with something to say — an issue, a value of an unusual type, a
+        combination not seen yet — goes through :meth:`validate` as it would alone. The fast
+        way makes no issue of its own, so a row it takes is one validate() finds nothing
+        wrong with (except the designation issues it replays exactly as validate does).
+        """
+        if self._field_order is None or not rows:
+            return [self.validate(row) for row in rows]
+        width = self._width
+        # a short row (CSV) reads as one padded with empty cells, as validate reads it
+        values = [v if len(v) >= width else [*v, *[None] * (width - len(v))]
+                  for v in (r.values for r in rows)]
+        n = len(rows)
+        slow = [False] * n
+        cells = zip(*map(self._getter, values), strict=True)
+        columns = dict(zip(self._fids, cells, strict=True))
+        names = self._fast_names(columns.get("name"), slow)
+        codes = self._fast_codes(columns.get("credit_code"), slow)
+        # the fields in column order: (field, clean values per row) or (field, None, cells)
+        order: list[tuple[str, list | None, tuple]] = []
+        for fid in self._field_order:
+            col = columns[fid]
+            order.append((fid, self._fast_texts(fid, col, slow), col) if fid in self._texts
+                         else (fid, None, col))
+        designations = self._fast_designation_hits(rows, values, slow)
+        designation_columns = [(fid, columns[fid]) for fid in _DESIGNATION_FIELDS
+                               if fid in columns]
+        figures = self._fast_figures(columns, slow)
+        header_of = self._header_of
+        out: list[tuple[str, Record | None, list[Issue]]] = []
+        for i, row in enumerate(rows):
+            if slow[i]:
+                out.append(self.validate(row))
+                continue
+            name, norm = names[i]
+            rec = Record(row.excel_row, name, norm)
+            code = codes[i]
+            if code is not None:
+                rec.credit_code = code
+            fields = rec.fields
+            issues: list[Issue] = []
+            for fid, clean, col in order:
+                if clean is not None:
+                    value = clean[i]
+                    if value is not None:
+                        fields[fid] = value
+                else:
+                    value = col[i]
+                    if value is not None and (type(value) is not str or value):
+                        _HANDLERS[fid](self, rec, value, header_of[fid], issues)
+            if issues:  # a handler had something to say: the whole row the usual way
+                out.append(self.validate(row))
+                continue
+            hit = designations[i]
+            if hit is None:  # a combination not seen yet: worked out (and remembered) here
+                cells = {fid: (value, header_of[fid]) for fid, col in designation_columns
+                         if (value := col[i]) is not None and (type(value) is not str or value)}
+                self._designations(rec, cells, row.values, row.section, issues)
+                if any(issue.severity is ERROR for issue in issues):
+                    out.append(self.validate(row))
+                    continue
+            else:
+                specs, listed, found_issues = hit
+                if specs:
+                    rec.designations = list(specs)
+                if listed:
+                    fields["listed"] = True
+                r = rec.excel_row
+                for issue in found_issues:
+                    issues.append(issue if issue.row == r else
+                                  Issue(issue.code, r, issue.column, {**issue.params, "row": r},
+                                        issue.severity))
+            figure = figures[i]
+            if figure is not None:
+                rec.figures, rec.figure_year = figure
+            out.append(self._dedupe(rec, issues))
+        return out
+
+    def _fast_names(self, col: tuple | None, slow: list[bool]) -> list:
+        """(name, matching key) per row; rows without a plain text name are left to validate."""
+        out: list = [None] * len(slow)
+        if col is None:
+            slow[:] = [True] * len(slow)
+            return out
+        normalize, former = unicodedata.normalize, _FORMER.search
+        for i, value in enumerate(col):
+            if type(value) is not str:
+                slow[i] = True
+                continue
+            text = " ".join(normalize("NFKC", value).split())
+            name = clean_name(text) if text else ""
+            if not name or former(name) is not None:
+                slow[i] = True
+                continue
+            out[i] = (name, normalize_name(name))
+        return out
+
+    def _fast_codes(self, col: tuple | None, slow: list[bool]) -> list:
+        """The code per row (None: no code); anything but a clean valid code is left to
+        validate."""
+        if col is None:
+            return [None] * len(slow)
+        out: list = []
+        for i, value in enumerate(col):
+            if value is None or value == "":
+                out.append(None)
+            elif plain_valid_code(value):
+                out.append(value)
+            else:
+                out.append(None)
+                slow[i] = True
+        return out
+
+    def _fast_texts(self, fid: str, col: tuple, slow: list[bool]) -> list:
+        """A text column's clean values (None: empty); a text that would need an issue is
+        left to validate. Clean texts are remembered as validate's _text remembers them."""
+        seen = self._texts[fid]
+        found = list(map(seen.get, col))
+        if None not in found:
+            return found
+        limit = _MAX_LEN.get(fid)
+        repeating = fid in REPEATING
+        for i, value in enumerate(col):
+            if found[i] is not None or value is None or value == "":
+                continue
+            kind = type(value)
+            if kind is str:
+                text = clean_repeating(value) if repeating else clean_text(value)
+            elif kind is float or kind is int or kind is bool:
+                text = clean_text(value)
+            else:
+                slow[i] = True
+                continue
+            if text is None:
+                continue
+            if limit and len(text) > limit:
+                slow[i] = True  # text_truncated
+                continue
+            if kind is str and len(seen) < _CACHE_SIZE:
+                seen[value] = text
+            found[i] = text
+        return found
+
+    def _fast_designation_hits(self, rows: list[ClassifiedRow], values: list[list],
+                               slow: list[bool]) -> list:
+        """The designation cache's answer per row (see _designations), None for a combination
+        not seen yet; one with an error is left to validate."""
+        cache = self._designation_cache
+        cols = self._designation_cols
+        if not cols:
+            keys = [(row.section,) for row in rows]
+        elif len(cols) == 1:
+            col = cols[0]
+            keys = [(row.section, v[col], type(v[col])) for row, v in zip(rows, values,
+                                                                           strict=True)]
+        else:
+            getter = itemgetter(*cols)
+            keys = [(row.section, *read, *map(type, read))
+                    for row, read in zip(rows, map(getter, values), strict=True)]
+        out = list(map(cache.get, keys))
+        for i, hit in enumerate(out):
+            if hit is not None and hit[2] and any(issue.severity is ERROR for issue in hit[2]):
+                slow[i] = True
+        return out
+
+    def _fast_figures(self, columns: dict, slow: list[bool]) -> list:
+        """(figures, year) per row or None, as validate's _figures makes them; a value that
+        needs parsing or an issue, or a row without a year, is left to validate."""
+        n = len(slow)
+        money = [(fid, columns[fid], self._money_factor[fid]) for fid in ("revenue", "output")
+                 if fid in columns]
+        employees = columns.get("employees")
+        if not money and employees is None:
+            return [None] * n
+        header_year = self.header_year
+        fallback_year = self.options.year or self.hints.year
+        years = columns.get("year")
+        out: list = []
+        for i in range(n):
+            figures: dict[str, float | int] = {}
+            for fid, col, factor in money:
+                value = col[i]
+                if value is None or value == "":
+                    continue
+                if type(value) is float and factor is not None and \
+                        (amount := round(value * factor, 6)) >= 0:
+                    figures[fid] = amount
+                else:
+                    slow[i] = True
+            if employees is not None and (value := employees[i]) is not None and value != "":
+                text = (clean_text(value) or "").replace(",", "").removesuffix("人")
+                try:
+                    figures["employees"] = int(float(text))
+                except ValueError:
+                    slow[i] = True  # bad_number
+            if not figures or slow[i]:
+                out.append(None)
+                continue
+            year = ((header_year and next((header_year[f] for f in figures
+                                           if f in header_year), None))
+                    or fallback_year)
+            if not year and years is not None:
+                cell = years[i]
+                if cell is not None and cell != "":
+                    found = year_cached(cell) if isinstance(cell, str | int | float) else BAD
+                    year = None if found is BAD else found
+            if not year:
+                slow[i] = True  # figures_no_year, or a year cell to read the slow way
+                out.append(None)
+                continue
+            out.append((figures, year))
+        return out
 
     # --- fields ----------------------------------------------------------------------------
 
