@@ -241,10 +241,14 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(args.db)
         try:
-            return args.func(args)
-        finally:
+            code = args.func(args)
+        except BaseException:
             if argv is None:  # this process's own command line: it ends when the command does
                 _before_exit()
+            raise
+        if argv is None:
+            _end_process(code)
+        return code
     except KeyboardInterrupt:
         print("已取消。" if lang == "zh" else "Cancelled.", file=sys.stderr)
         return 130
@@ -276,6 +280,29 @@ def _before_exit() -> None:
 
     gc.collect()
     gc.freeze()
+
+
+def _end_process(code: int | None) -> None:
+    """End a sub-command run as this process's command line, once it has done its work.
+
+    What is left to do after a command is only freeing memory the operating system takes back
+    anyway: after importing 100,000 firms, half a million objects freed one by one, the
+    collector's last walks and the modules' teardown took 0.5–0.6 s of the officer's wait. So
+    the output is flushed, logging closes its files, and the process ends here. Nothing a
+    command leaves for exit hooks: files and databases are closed by then (the registry's
+    engine is disposed, temporary folders are context managers). Never for the window, nor
+    for tests calling ``main([...])``.
+    """
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    if "logging" in sys.modules:
+        sys.modules["logging"].shutdown()
+    os._exit(code or 0)
 
 
 def gui_main() -> int:
