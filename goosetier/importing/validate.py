@@ -287,31 +287,18 @@ class Validator:
     def _fast_texts(self, fid: str, col: tuple, slow: list[bool]) -> list:
         """A text column's clean values (None: empty); a text that would need an issue is
         left to validate. Clean texts are remembered as validate's _text remembers them."""
-        seen = self._texts[fid]
-        found = list(map(seen.get, col))
+        found = list(map(self._texts[fid].get, col))
         if None not in found:
             return found
         limit = _MAX_LEN.get(fid)
-        repeating = fid in REPEATING
         for i, value in enumerate(col):
             if found[i] is not None or value is None or value == "":
                 continue
-            kind = type(value)
-            if kind is str:
-                text = clean_repeating(value) if repeating else clean_text(value)
-            elif kind is float or kind is int or kind is bool:
-                text = clean_text(value)
-            else:
-                slow[i] = True
-                continue
-            if text is None:
-                continue
-            if limit and len(text) > limit:
+            text = self._clean_text(fid, value)
+            if text is not None and limit and len(text) > limit:
                 slow[i] = True  # text_truncated
-                continue
-            if kind is str and len(seen) < _CACHE_SIZE:
-                seen[value] = text
-            found[i] = text
+            else:
+                found[i] = text
         return found
 
     def _fast_designation_hits(self, rows: list[ClassifiedRow], values: list[list],
@@ -402,8 +389,7 @@ class Validator:
 
     def _text(self, rec: Record, fid: str, value: object, header: str,
               issues: list[Issue]) -> None:
-        text = clean_repeating(value) if fid in REPEATING and type(value) is str \
-            else clean_text(value)
+        text = self._clean_text(fid, value)
         if text is None:
             return
         limit = _MAX_LEN.get(fid)
@@ -411,9 +397,17 @@ class Validator:
             issues.append(_issue("text_truncated", rec.excel_row, header, WARNING,
                                  limit=limit, value=text))
             text = text[:limit]
-        elif type(value) is str and len(seen := self._texts[fid]) < _CACHE_SIZE:
-            seen[value] = text
         rec.fields[fid] = text
+
+    def _clean_text(self, fid: str, value: object) -> str | None:
+        """A text cell's clean form; remembered per column when it fits the column (so a
+        text seen again needs no issue and is taken as it is)."""
+        text = clean_repeating(value) if fid in REPEATING and type(value) is str \
+            else clean_text(value)
+        if text is not None and type(value) is str and len(seen := self._texts[fid]) < \
+                _CACHE_SIZE and not ((limit := _MAX_LEN.get(fid)) and len(text) > limit):
+            seen[value] = text
+        return text
 
     def _industry(self, rec: Record, value: object, header: str, issues: list[Issue]) -> None:
         text = (clean_text(value) or "").upper().replace(" ", "")
