@@ -139,11 +139,16 @@ class Roster:
 
     def _taken(self, name: str, what: str) -> object | None:
         """What the read-ahead found for sheet ``name`` (``sheet`` or ``findings``), once.
-        Waits for a read-ahead of any sheet: the workbook reads one sheet at a time."""
+        Waits for a read-ahead of any sheet (the workbook reads one sheet at a time); one of
+        another sheet is dropped then, not kept in memory beside the sheet wanted."""
         if self._ahead is None:
             return None
         self._join_ahead()
-        return self._ahead[2].pop(what, None) if self._ahead[0] == name else None
+        found = self._ahead[2]
+        if self._ahead[0] != name:
+            found.clear()
+            return None
+        return found.pop(what, None)
 
     def _sheet(self, sheet_name: str | None) -> pc.CalamineSheet:
         name = self._check_name(sheet_name)

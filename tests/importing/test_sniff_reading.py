@@ -464,6 +464,7 @@ def test_read_ahead_of_another_sheet_or_a_missing_one(tmp_path: Path) -> None:
     with open_roster(path) as roster:
         roster.prefetch("附件2")
         assert roster.read_rows() == open_roster(path).read_rows()  # waits, then reads 名单
+        assert roster._ahead is not None and roster._ahead[2] == {}  # 附件2 not kept aside
         assert roster.read_rows("附件2") == [["企业名称"], ["乙"]]
     with open_roster(path) as roster:
         roster.prefetch("没有这张表")  # nothing to read ahead; the read says what is wrong
