@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
+from collections.abc import Sequence
 from operator import itemgetter
 
 from goosetier.core.catalog import load_catalog, program_key
@@ -124,7 +124,7 @@ class Validator:
             return "empty", None, issues  # a numbered template line with nothing filled in
 
         name_cell = cells.get("name")
-        name = clean_name(clean_text(name_cell[0]) or "") if name_cell else ""
+        name = _row_name(name_cell[0]) if name_cell else ""
         former = None
         if name and (found := _FORMER.search(name)):
             former, name = clean_name(found.group(1)), name[: found.start()].strip()
@@ -250,18 +250,15 @@ class Validator:
         return out
 
     def _fast_names(self, col: tuple | None, slow: list[bool]) -> list:
-        """(name, matching key) per row; rows without a plain text name are left to validate."""
+        """(name, matching key) per row; a row without a name, or with a former name in
+        it, is left to validate."""
         out: list = [None] * len(slow)
         if col is None:
             slow[:] = [True] * len(slow)
             return out
-        normalize, former = unicodedata.normalize, _FORMER.search
+        former = _FORMER.search
         for i, value in enumerate(col):
-            if type(value) is not str:
-                slow[i] = True
-                continue
-            text = " ".join(normalize("NFKC", value).split())
-            name = clean_name(text) if text else ""
+            name = _row_name(value) if value is not None and value != "" else ""
             if not name or former(name) is not None:
                 slow[i] = True
                 continue
@@ -307,16 +304,10 @@ class Validator:
         not seen yet; one with an error is left to validate."""
         cache = self._designation_cache
         cols = self._designation_cols
-        if not cols:
-            keys = [(row.section,) for row in rows]
-        elif len(cols) == 1:
-            col = cols[0]
-            keys = [(row.section, v[col], type(v[col])) for row, v in zip(rows, values,
-                                                                           strict=True)]
-        else:
-            getter = itemgetter(*cols)
-            keys = [(row.section, *read, *map(type, read))
-                    for row, read in zip(rows, map(getter, values), strict=True)]
+        getter = itemgetter(*cols) if cols else (lambda v: ())
+        reads = map(getter, values) if len(cols) != 1 else ((v,) for v in map(getter, values))
+        keys = [_designation_key(row.section, read)
+                for row, read in zip(rows, reads, strict=True)]
         out = list(map(cache.get, keys))
         for i, hit in enumerate(out):
             if hit is not None and hit[2] and any(issue.severity is ERROR for issue in hit[2]):
@@ -332,8 +323,6 @@ class Validator:
         employees = columns.get("employees")
         if not money and employees is None:
             return [None] * n
-        header_year = self.header_year
-        fallback_year = self.options.year or self.hints.year
         years = columns.get("year")
         out: list = []
         for i in range(n):
@@ -342,23 +331,19 @@ class Validator:
                 value = col[i]
                 if value is None or value == "":
                     continue
-                if type(value) is float and factor is not None and \
-                        (amount := round(value * factor, 6)) >= 0:
+                if (amount := _plain_amount(value, factor)) is not None:
                     figures[fid] = amount
                 else:
                     slow[i] = True
             if employees is not None and (value := employees[i]) is not None and value != "":
-                text = (clean_text(value) or "").replace(",", "").removesuffix("人")
                 try:
-                    figures["employees"] = int(float(text))
+                    figures["employees"] = _employees(value)
                 except ValueError:
                     slow[i] = True  # bad_number
             if not figures or slow[i]:
                 out.append(None)
                 continue
-            year = ((header_year and next((header_year[f] for f in figures
-                                           if f in header_year), None))
-                    or fallback_year)
+            year = self._known_figure_year(figures)
             if not year and years is not None:
                 cell = years[i]
                 if cell is not None and cell != "":
@@ -508,11 +493,9 @@ class Validator:
         program, year, batch and caption over thousands of rows, so each combination is worked
         out once (by _read_designations) and replayed: the same specs (never mutated once made,
         so they are shared), the same 上市 flag, the same issues with this row's number."""
-        # The cells as read ("" and None are two keys for one result) with their types,
-        # since 1, 1.0 and True are equal keys but not the same cell.
         width = len(values)
-        read = [values[col] if col < width else None for col in self._designation_cols]
-        cache_key = (section, *read, *map(type, read))
+        cache_key = _designation_key(section, [values[col] if col < width else None
+                                               for col in self._designation_cols])
         hit = self._designation_cache.get(cache_key)
         if hit is None:
             scratch = Record(rec.excel_row, rec.name, rec.name_norm)
@@ -606,15 +589,21 @@ class Validator:
             if all(d.key() != spec.key() for d in rec.designations):
                 rec.designations.append(spec)
 
+    def _known_figure_year(self, figures: dict) -> int | None:
+        """The year of a row's figures when the file says it: the header of a figure's
+        column (2023年营业收入), the options, the title. Else the row's own year cell."""
+        header_year = self.header_year
+        return ((header_year and next((header_year[f] for f in figures if f in header_year),
+                                      None))
+                or self.options.year or self.hints.year)
+
     def _figures(self, rec: Record, cells: dict, issues: list[Issue]) -> None:
         figures: dict[str, float | int] = {}
         for fid in ("revenue", "output"):
             if fid in cells:
                 value = cells[fid][0]
                 factor = self._money_factor[fid]
-                # a number in a known unit, not negative: parse_money's own arithmetic
-                if type(value) is float and factor is not None and \
-                        (amount := round(value * factor, 6)) >= 0:
+                if (amount := _plain_amount(value, factor)) is not None:
                     figures[fid] = amount
                     continue
                 amount = self._money(rec, fid, value, cells[fid][1], issues)
@@ -622,19 +611,14 @@ class Validator:
                     figures[fid] = amount
         if "employees" in cells:
             value, header = cells["employees"]
-            text = (clean_text(value) or "").replace(",", "").removesuffix("人")
             try:
-                figures["employees"] = int(float(text))
+                figures["employees"] = _employees(value)
             except ValueError:
                 issues.append(_issue("bad_number", rec.excel_row, header, WARNING,
                                      value=clean_text(value)))
         if not figures:
             return
-        header_year = self.header_year
-        year = ((header_year and next((header_year[f] for f in figures if f in header_year),
-                                      None))
-                or self.options.year or self.hints.year
-                or self._year_of(cells, "year", rec, []))
+        year = self._known_figure_year(figures) or self._year_of(cells, "year", rec, [])
         if year is None:
             issues.append(_issue("figures_no_year", rec.excel_row, None, WARNING))
             return
@@ -683,6 +667,31 @@ def _merge(first: Record, later: Record) -> None:
             first.figures.setdefault(key, value)
     keys = {d.key() for d in first.designations}
     first.designations += [d for d in later.designations if d.key() not in keys]
+
+
+def _row_name(value: object) -> str:
+    """The name cell as the name is stored ("" when empty)."""
+    return clean_name(clean_text(value) or "")
+
+
+def _designation_key(section: Section | None, read: Sequence[object]) -> tuple:
+    """The designation cache's key for a row's designation cells: the cells as read ("" and
+    None are two keys for one result) with their types, since 1, 1.0 and True are equal keys
+    but not the same cell."""
+    return (section, *read, *map(type, read))
+
+
+def _plain_amount(value: object, factor: float | None) -> float | None:
+    """A number in a known unit, not negative, in 万元 (parse_money's own arithmetic);
+    None for anything that needs parse_money."""
+    if type(value) is float and factor is not None and (amount := round(value * factor, 6)) >= 0:
+        return amount
+    return None
+
+
+def _employees(value: object) -> int:
+    """员工人数 as a number ("1,234", "120人"); ValueError when it is not one."""
+    return int(float((clean_text(value) or "").replace(",", "").removesuffix("人")))
 
 
 def _issue(issue_code: str, row: int | None, column: str | None, severity: Severity,
