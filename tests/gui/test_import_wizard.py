@@ -46,6 +46,9 @@ def test_import_through_the_wizard_with_a_cancel(window, qtbot, roster, qtmodelt
     preview.action.setCurrentIndex(preview.action.findData("rejected"))
     assert preview.model.rowCount() == 1
     assert "12345" in preview.model.data(preview.model.index(0, 5))
+    preview.action.setCurrentIndex(preview.action.findData("insert"))
+    # the new designation as officers write it: year and batch in brackets
+    assert preview.model.data(preview.model.index(0, 4)) == "专精特新中小企业（2024年第一批）"
     assert _enterprises(window.registry) == start  # a preview writes nothing
 
     wizard.next()  # review the near match

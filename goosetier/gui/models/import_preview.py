@@ -72,13 +72,23 @@ def row_texts(row: PlanRow, name_column: int | None = None) -> tuple[str, str, s
             f"{field_label(k)}: {_show(before.get(k))} → {_show(v)}"
             for k, v in row.figures_after.items()
             if before.get(k) != v)]))
+    zh = lang() == "zh"
     designations = "、".join(
         (cat.programs[d.program_id].name(lang()) if d.program_id in cat.programs
-         else d.program_id) + (f" {d.year}" if d.year else "") + (f" {d.batch_text}"
-                                                                  if d.batch_text else "")
+         else d.program_id) + _when(d.year, d.batch_text, zh)
         for d in row.new_designations)
     issues = "；".join(message(i.code, i.params, lang()) for i in row.issues)
     return name, changes, designations, issues
+
+
+def _when(year: int | None, batch: str | None, zh: bool) -> str:
+    """A designation's year and batch as officers write them: （2025年第一批）; in English
+    " 2025 batch text"."""
+    batch = (batch or "").strip()
+    if zh:
+        when = (f"{year}年" if year else "") + batch
+        return f"（{when}）" if when else ""
+    return "".join(f" {p}" for p in (str(year) if year else "", batch) if p)
 
 
 class ImportPreviewModel(QAbstractTableModel):
