@@ -13,6 +13,9 @@ def test_switch_plan_and_year(window, qtbot, tmp_path):
     assert dash.year.value() == 2025
     assert dash.summary.year == 2025
     little = dash.summary.row("little_giant")
+    # no bar past 100 % here: the chart ends at the 100 % line plus room for its labels
+    assert all(r.count <= r.target for r in dash.summary.rows if r.target)
+    assert dash.progress_chart.getViewBox().viewRange()[0] == [0, 145]
     dash.year.setValue(2024)
     assert dash.summary.year == 2024
     assert dash.summary.row("little_giant").count == little.count  # granted 2024, 3 years

@@ -105,7 +105,8 @@ class ProgressChart(_Chart):
         self.addItem(pg.InfiniteLine(100, angle=90,
                                      pen=pg.mkPen("#555", style=Qt.PenStyle.DotLine)))
         self.getViewBox().invertY(True)
-        self.setXRange(0, CAP + 45, padding=0)
+        # as wide as the longest bar (at least the 100 % line), with room for its label
+        self.setXRange(0, max(100.0, *done) + 45, padding=0)
         self.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
         self.set_title(self.tr("{plan}: completion at the end of {year}").format(
             plan=summary.plan, year=summary.year))
