@@ -20,7 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from operator import attrgetter, itemgetter
+from itertools import repeat
+from operator import attrgetter, is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -137,9 +138,10 @@ class _Writer:
         if self.cancelled():
             raise ImportCancelled()
         _restore_indexes(conn, deferred)
-        counts = {"rows_read": plan.rows_read, "inserted": plan.count(INSERT),
-                  "updated": plan.count(UPDATE), "unchanged": plan.count("unchanged"),
-                  "rejected": plan.count("rejected"), "needs_review": plan.count("needs_review"),
+        n = plan.counts()
+        counts = {"rows_read": plan.rows_read, "inserted": n[INSERT],
+                  "updated": n[UPDATE], "unchanged": n["unchanged"],
+                  "rejected": n["rejected"], "needs_review": n["needs_review"],
                   "designations_added": plan.designations_added,
                   "warnings": len(plan.warnings)}
         conn.execute(update(B).where(B.c.id == self.batch_id).values(counts=counts))
@@ -353,7 +355,7 @@ def insert_tuples(conn: Connection, table, keys: tuple[str, ...], rows: list[tup
     columns = list(zip(*rows, strict=True))
     keep = [i for i, k in enumerate(keys)
             if table.c[k].server_default is not None or table.c[k].default is not None
-            or columns[i].count(None) != len(rows)]
+            or any(map(is_not, columns[i], _NONES))]
     dialect = conn.dialect
     names = [keys[i] for i in keep]
     compiled = _compiled(table, tuple(names), dialect)
@@ -374,6 +376,7 @@ def insert_tuples(conn: Connection, table, keys: tuple[str, ...], rows: list[tup
     conn.exec_driver_sql(compiled.string, list(zip(*kept, strict=True)))
 
 
+_NONES = repeat(None)  # (endless: `is_not` pairs every value with None)
 _COMPILED: dict[tuple, Any] = {}
 
 
