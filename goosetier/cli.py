@@ -150,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="goosetier", description=f"GooseTier {APP_NAME_ZH}：不带子命令时打开窗口。")
-    parser.add_argument("--version", action="version", version=VERSION_TEXT)
+    parser.add_argument("--version", action="version", version=VERSION_TEXT,
+                        help="显示版本号并退出")
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="台账数据库文件或 SQLAlchemy URL（默认：用户数据目录中的 registry.sqlite3）")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="消息语言")
@@ -231,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(0)
     import os
 
+    from goosetier import cli_words
+
+    # argparse's own words (usage, its errors) in the language asked for, before it builds
+    # the parser: some of them are looked up then
+    cli_words.use(cli_words.lang_of(sys.argv[1:] if argv is None else list(argv),
+                                    os.environ.get("GOOSETIER_LANG", "")))
     _load_extra_commands()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -77,6 +77,37 @@ def test_errors_are_one_line_without_traceback(tmp_path):
 def test_usage_error_exit_2(tmp_path):
     out = run("--db", tmp_path / "r.sqlite3", "summary", "--year", "twenty")
     assert out.returncode == 2
+    # argparse's own words in Chinese too, the type named as a word
+    assert "goosetier summary：命令行有误：参数 --year：取值 'twenty' 无效（应为整数）" in out.stderr
+
+
+def test_command_line_mistakes_in_the_language_asked_for(capsys, monkeypatch):
+    import pytest
+
+    from goosetier.cli import main
+
+    monkeypatch.delenv("GOOSETIER_LANG", raising=False)
+    with pytest.raises(SystemExit) as ended:
+        main(["import"])  # the roster's file left out
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：goosetier import")
+    assert err.strip().endswith("goosetier import：命令行有误：缺少必需的参数：file")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "选项:" in out and "显示本帮助并退出" in out and "显示版本号并退出" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "import"])
+    assert "error: the following arguments are required: file" in capsys.readouterr().err
+    monkeypatch.setenv("GOOSETIER_LANG", "en_US")
+    with pytest.raises(SystemExit):
+        main(["import", "a.xlsx", "--kind", "renewal"])
+    assert "invalid choice: 'renewal'" in capsys.readouterr().err
+    monkeypatch.delenv("GOOSETIER_LANG")
+    with pytest.raises(SystemExit):
+        main(["import", "a.xlsx", "--kind", "renewal"])
+    assert "参数 --kind：取值 'renewal' 无效（可选：'new', 'review'）" in capsys.readouterr().err
 
 
 def test_check_and_backup(tmp_path):
