@@ -4,6 +4,7 @@ menu there is no terminal), and warnings about where the registry lives are show
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from goosetier import app as app_module
@@ -11,6 +12,10 @@ from goosetier import app as app_module
 
 @pytest.fixture
 def no_event_loop(monkeypatch, qapp):
+    # Windows of earlier tests are closed but deleted only by the event loop: delete them now,
+    # or run()'s application font reaches them half torn down (PySide prints "Error calling
+    # Python override of QWidget::metric()")
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     yield
     for w in QApplication.topLevelWidgets():
