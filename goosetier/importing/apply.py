@@ -138,12 +138,7 @@ class _Writer:
         if self.cancelled():
             raise ImportCancelled()
         _restore_indexes(conn, deferred)
-        n = plan.counts()
-        counts = {"rows_read": plan.rows_read, "inserted": n[INSERT],
-                  "updated": n[UPDATE], "unchanged": n["unchanged"],
-                  "rejected": n["rejected"], "needs_review": n["needs_review"],
-                  "designations_added": plan.designations_added,
-                  "warnings": len(plan.warnings)}
+        counts = {"rows_read": plan.rows_read, **plan.result_counts()}
         conn.execute(update(B).where(B.c.id == self.batch_id).values(counts=counts))
         conn.execute(insert(A).values(at=self.now, os_user=current_user(),
                                       db_user=self.db_user,

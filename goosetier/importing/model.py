@@ -167,8 +167,18 @@ class ImportPlan:
         return list(map(_ACTION, self.rows)).count(action)  # C loops: 100,000 rows
 
     def counts(self) -> Counter[str]:
-        """Rows per action, in one pass (for the several counts a result reports)."""
+        """Rows per action, in one pass."""
         return Counter(map(_ACTION, self.rows))
+
+    def result_counts(self) -> dict[str, int]:
+        """What an import reports (the result, the batch's record): rows per outcome, the
+        designations it adds and its warnings."""
+        n = self.counts()
+        warnings = sum(1 for i in self.file_issues if i.severity is Severity.WARNING) + sum(
+            1 for r in self.rows for i in r.issues if i.severity is Severity.WARNING)
+        return {"inserted": n[INSERT], "updated": n[UPDATE], "unchanged": n[UNCHANGED],
+                "rejected": n[REJECTED], "needs_review": n[NEEDS_REVIEW],
+                "designations_added": self.designations_added, "warnings": warnings}
 
     @property
     def designations_added(self) -> int:
@@ -214,13 +224,10 @@ class ImportResult:
     def from_plan(cls, plan: ImportPlan, batch_id: int | None, dry_run: bool,
                   enterprise_ids: list[int] | None = None,
                   backup: str | None = None) -> ImportResult:
-        n = plan.counts()
-        issues = plan.issues
-        warnings = sum(1 for i in issues if i.severity is Severity.WARNING)
-        return cls(plan.file, plan.sheet, plan.header_row, plan.rows_read, n[INSERT],
-                   n[UPDATE], n[UNCHANGED], n[REJECTED], n[NEEDS_REVIEW],
-                   plan.designations_added, warnings, batch_id, dry_run, issues,
-                   enterprise_ids or [], backup)
+        return cls(file=plan.file, sheet=plan.sheet, header_row=plan.header_row,
+                   rows_read=plan.rows_read, **plan.result_counts(), batch_id=batch_id,
+                   dry_run=dry_run, issues=plan.issues, enterprise_ids=enterprise_ids or [],
+                   backup=backup)
 
     def as_json(self, lang: str = "zh") -> dict:
         return {"file": self.file, "sheet": self.sheet, "header_row": self.header_row,
