@@ -33,6 +33,11 @@ def test_switch_plan_and_year(window, qtbot, tmp_path):
     assert out.stat().st_size > 5000
     assert dash.expiring.topLevelItemCount() >= 1
     assert dash.expiring.headerItem().text(0) == "企业"
+    # a plan with no indicators yet: an empty chart, no error
+    assert window.editor.add_plan("十六五", 2030, 2035)
+    assert dash.set_plan("十六五")
+    assert dash.summary.rows == []
+    assert dash.progress_chart.getViewBox().viewRange()[0] == [0, 145]
 
 
 def test_trend_follows_the_chosen_target(window, qtbot):

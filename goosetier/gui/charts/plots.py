@@ -106,7 +106,7 @@ class ProgressChart(_Chart):
                                      pen=pg.mkPen("#555", style=Qt.PenStyle.DotLine)))
         self.getViewBox().invertY(True)
         # as wide as the longest bar (at least the 100 % line), with room for its label
-        self.setXRange(0, max(100.0, *done) + 45, padding=0)
+        self.setXRange(0, max([100.0, *done]) + 45, padding=0)
         self.setYRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
         self.set_title(self.tr("{plan}: completion at the end of {year}").format(
             plan=summary.plan, year=summary.year))
