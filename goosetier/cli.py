@@ -225,7 +225,8 @@ def _log_crash(exc: BaseException) -> Path | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:
         # what argparse's version action does (print, exit 0), before importing argparse and
         # the feature commands: the start-up an installer's or a script's version check waits on
         print(VERSION_TEXT)
@@ -236,8 +237,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # argparse's own words (usage, its errors) in the language asked for, before it builds
     # the parser: some of them are looked up then
-    cli_words.use(cli_words.lang_of(sys.argv[1:] if argv is None else list(argv),
-                                    os.environ.get("GOOSETIER_LANG", "")))
+    cli_words.use(cli_words.lang_of(words, os.environ.get("GOOSETIER_LANG", "")))
     _load_extra_commands()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -164,7 +164,7 @@ class _Writer:
         sqlite = conn.dialect.name == "sqlite"
         # SQLite: ids numbered on from max(id) (see _insert_ids); a server's sequence gives
         # them through RETURNING.
-        start = _next_id(conn, E, len(rows)) if sqlite else 0
+        start = _next_id(conn, E) if sqlite else 0
         records = [r.record for r in rows]  # an INSERT row always has its record
         # the keys of _ENTERPRISE_INSERT, in order
         params = [(start + n, rec.name, rec.name_norm, rec.credit_code, rec.code_warning,
@@ -309,7 +309,7 @@ _PLAIN_FIELDS = FIELDS[:-2]
 _ACTION = attrgetter("action")
 _NEW_DESIGNATIONS = attrgetter("new_designations")
 _FIGURES_AFTER = attrgetter("figures_after")
-_ENTERPRISE_INSERT = ("id", "name", "name_norm", "credit_code", "code_warning", *FIELDS[:-2],
+_ENTERPRISE_INSERT = ("id", "name", "name_norm", "credit_code", "code_warning", *_PLAIN_FIELDS,
                       "listed", "listed_exchange", "is_sample", "created_at", "updated_at",
                       "updated_by", "version")
 _DESIGNATION_INSERT = ("enterprise_id", "program_id", "year", "batch_text", "batch_no", "kind",
@@ -384,8 +384,8 @@ def _compiled(table, names: tuple[str, ...], dialect) -> Any:
     return found
 
 
-def _next_id(conn: Connection, table, count: int) -> int:
-    """The first of ``count`` new ids for ``table`` (SQLite; see _insert_ids)."""
+def _next_id(conn: Connection, table) -> int:
+    """The first new id for ``table``: numbered on from max(id) (SQLite; see _insert_ids)."""
     return (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
 
 
@@ -438,7 +438,7 @@ def _insert_ids(conn: Connection, table, params: list[dict[str, Any]]) -> list[i
         return list(conn.execute(insert(table).returning(table.c.id,
                                                          sort_by_parameter_order=True),
                                  params).scalars())
-    start = _next_id(conn, table, len(params))
+    start = _next_id(conn, table)
     ids = list(range(start, start + len(params)))
     for row_id, values in zip(ids, params, strict=True):
         values["id"] = row_id
